@@ -1,0 +1,29 @@
+package io.resourcemanager.allocation.api;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.resourcemanager.allocation.topology.CapacityQuery;
+import java.util.Map;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+/** {@code GET /capacity}: the capacity of the Ready, schedulable, healthy nodes, overall and per pool. */
+@Controller("/capacity")
+class CapacityController {
+
+    private final CapacityQuery capacity;
+
+    CapacityController(CapacityQuery capacity) {
+        this.capacity = capacity;
+    }
+
+    @Get
+    HttpResponse<?> capacity() {
+        try {
+            return HttpResponse.ok(CapacityView.of(capacity.current()));
+        } catch (InvalidStateStoreException e) {
+            return HttpResponse.serverError(Map.of("error", "Capacity is not available yet: the node store is restoring"))
+                    .status(503);
+        }
+    }
+}

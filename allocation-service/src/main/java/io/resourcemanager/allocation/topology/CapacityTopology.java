@@ -1,0 +1,34 @@
+package io.resourcemanager.allocation.topology;
+
+import io.resourcemanager.events.NodeState;
+import io.resourcemanager.kafka.EventSerdes;
+import io.resourcemanager.topics.Topics;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps the current state of every worker node from the compacted {@code rm.nodes} topic in a
+ * queryable store; capacity is derived from it.
+ */
+public final class CapacityTopology {
+
+    /** Store of the latest {@link NodeState} per node name. */
+    public static final String NODES_STORE = "nodes";
+
+    private CapacityTopology() {
+    }
+
+    /** Adds the topology to {@code builder} and builds it. */
+    public static Topology build(StreamsBuilder builder, EventSerdes serdes) {
+        builder.table(Topics.NODES.name(),
+                Consumed.with(Topics.NODES.keySerde(), serdes.forTopic(Topics.NODES)),
+                Materialized.<String, NodeState, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)
+                        .withKeySerde(Topics.NODES.keySerde())
+                        .withValueSerde(serdes.forTopic(Topics.NODES)));
+        return builder.build();
+    }
+}

@@ -1,0 +1,27 @@
+package io.resourcemanager.kafka;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+
+/**
+ * Where the Kafka cluster is and how this service talks to it.
+ *
+ * @param bootstrapServers {@code host:port} list of brokers
+ * @param stateDir directory of Kafka Streams state stores
+ * @param healthTimeout how long the health check waits for the cluster to answer
+ * @param replicationFactor replication of topics this service creates
+ * @param createTopics whether the service creates the catalogue topics it needs on startup
+ */
+@ConfigurationProperties(KafkaProperties.PREFIX)
+public record KafkaProperties(
+        @NotBlank String bootstrapServers,
+        @Bindable(defaultValue = "${java.io.tmpdir}/resource-manager-streams") String stateDir,
+        @Bindable(defaultValue = "3s") Duration healthTimeout,
+        @Bindable(defaultValue = "1") short replicationFactor,
+        @Bindable(defaultValue = "true") boolean createTopics) {
+
+    /** Configuration prefix. */
+    public static final String PREFIX = "kafka";
+}
