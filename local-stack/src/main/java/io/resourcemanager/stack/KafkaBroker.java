@@ -23,7 +23,7 @@ public final class KafkaBroker {
     /** Name of the part in logs and in the endpoint table. */
     public static final String NAME = "kafka";
 
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = StackSettings.HOST;
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xmx512m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=logback-child.xml");

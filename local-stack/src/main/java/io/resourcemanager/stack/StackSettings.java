@@ -15,6 +15,9 @@ import java.util.Properties;
  */
 public final class StackSettings {
 
+    /** The address every part of the stack listens on: loopback only. */
+    public static final String HOST = "127.0.0.1";
+
     private static final int MAX_PORT = 65_535;
 
     private final Map<Setting, String> values;
@@ -68,6 +71,14 @@ public final class StackSettings {
             throw invalid(setting, "a port number from 1 to " + MAX_PORT);
         }
         return port;
+    }
+
+    /**
+     * @param setting a port setting
+     * @return {@code http://127.0.0.1:<port>}
+     */
+    public String loopbackUrl(Setting setting) {
+        return "http://" + HOST + ":" + port(setting);
     }
 
     /** @return every port this run listens on: the infrastructure's and the selected services' */

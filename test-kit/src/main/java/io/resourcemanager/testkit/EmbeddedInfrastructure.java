@@ -31,7 +31,8 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
      * @return running broker and registry
      */
     static EmbeddedInfrastructure start() {
-        CompletableFuture<RegistryProcess> registry = CompletableFuture.supplyAsync(() -> RegistryProcess.start(registryOptions()));
+        CompletableFuture<RegistryProcess> registry =
+                CompletableFuture.supplyAsync(() -> RegistryProcess.start(registryOptions()));
         EmbeddedKafkaBroker broker;
         try {
             broker = EmbeddedKafkaBroker.start();

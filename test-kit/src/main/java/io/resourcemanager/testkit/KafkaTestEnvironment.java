@@ -46,7 +46,8 @@ public final class KafkaTestEnvironment {
 
     private KafkaTestEnvironment(TestInfrastructure infrastructure) {
         this.infrastructure = infrastructure;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()));
+        this.admin = Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()));
     }
 
     /**
@@ -106,7 +107,9 @@ public final class KafkaTestEnvironment {
      * @param names the topic names
      */
     public void createTopics(String... names) {
-        createTopics(Arrays.stream(names).map(name -> new NewTopic(name, DEFAULT_PARTITIONS, REPLICATION_FACTOR)).toList());
+        createTopics(Arrays.stream(names)
+                .map(name -> new NewTopic(name, DEFAULT_PARTITIONS, REPLICATION_FACTOR))
+                .toList());
     }
 
     /**

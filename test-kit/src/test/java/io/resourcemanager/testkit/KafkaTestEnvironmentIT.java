@@ -92,6 +92,7 @@ class KafkaTestEnvironmentIT {
     }
 
     private RecordCollector<String, String> collect(String topic) {
-        return RecordCollector.start(env.bootstrapServers(), List.of(topic), new StringDeserializer(), new StringDeserializer());
+        return RecordCollector.start(
+                env.bootstrapServers(), List.of(topic), new StringDeserializer(), new StringDeserializer());
     }
 }

@@ -35,7 +35,8 @@ class SchemaRegistryIT {
         String schema = "{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Ping\\\","
                 + "\\\"fields\\\":[{\\\"name\\\":\\\"id\\\",\\\"type\\\":\\\"string\\\"}]}";
 
-        HttpResponse<String> registered = post(CCOMPAT + "/subjects/" + subject + "/versions", "{\"schema\":\"" + schema + "\"}");
+        HttpResponse<String> registered =
+                post(CCOMPAT + "/subjects/" + subject + "/versions", "{\"schema\":\"" + schema + "\"}");
         assertThat(registered.statusCode()).isEqualTo(200);
         Matcher id = ID.matcher(registered.body());
         assertThat(id.find()).as("id in %s", registered.body()).isTrue();

@@ -1,6 +1,7 @@
 package io.resourcemanager.allocation.api;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.resourcemanager.allocation.topology.CapacityQuery;
@@ -22,8 +23,8 @@ class CapacityController {
         try {
             return HttpResponse.ok(CapacityView.of(capacity.current()));
         } catch (InvalidStateStoreException e) {
-            return HttpResponse.serverError(Map.of("error", "Capacity is not available yet: the node store is restoring"))
-                    .status(503);
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(Map.of("error", "Capacity is not available yet: the node store is restoring"));
         }
     }
 }

@@ -4,7 +4,6 @@ import io.resourcemanager.allocation.domain.ClusterCapacity;
 import io.resourcemanager.allocation.domain.NodeCapacity;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.kafka.StreamsApp;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ public final class CapacityQuery {
 
     private final StreamsApp streams;
 
-    CapacityQuery(@Named(CapacityStreamsFactory.CAPACITY) StreamsApp streams) {
+    CapacityQuery(StreamsApp streams) {
         this.streams = streams;
     }
 

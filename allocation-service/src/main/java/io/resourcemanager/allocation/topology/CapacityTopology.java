@@ -2,6 +2,8 @@ package io.resourcemanager.allocation.topology;
 
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.kafka.EventSerdes;
+import io.resourcemanager.kafka.StreamsTopology;
+import jakarta.inject.Singleton;
 import io.resourcemanager.topics.Topics;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,16 +16,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Keeps the current state of every worker node from the compacted {@code rm.nodes} topic in a
  * queryable store; capacity is derived from it.
  */
-public final class CapacityTopology {
+@Singleton
+public final class CapacityTopology implements StreamsTopology {
 
     /** Store of the latest {@link NodeState} per node name. */
     public static final String NODES_STORE = "nodes";
 
-    private CapacityTopology() {
+    @Override
+    public String name() {
+        return "capacity";
     }
 
-    /** Adds the topology to {@code builder} and builds it. */
-    public static Topology build(StreamsBuilder builder, EventSerdes serdes) {
+    @Override
+    public Topology build(StreamsBuilder builder, EventSerdes serdes) {
         builder.table(Topics.NODES.name(),
                 Consumed.with(Topics.NODES.keySerde(), serdes.forTopic(Topics.NODES)),
                 Materialized.<String, NodeState, KeyValueStore<Bytes, byte[]>>as(NODES_STORE)

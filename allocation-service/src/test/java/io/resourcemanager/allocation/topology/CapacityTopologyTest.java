@@ -28,7 +28,7 @@ class CapacityTopologyTest {
     @BeforeEach
     void startDriver() {
         PlainAvroSerdes serdes = new PlainAvroSerdes();
-        driver = new TopologyTestDriver(CapacityTopology.build(new StreamsBuilder(), serdes));
+        driver = new TopologyTestDriver(new CapacityTopology().build(new StreamsBuilder(), serdes));
         nodes = driver.createInputTopic(Topics.NODES.name(), Topics.NODES.keySerde().serializer(),
                 serdes.forTopic(Topics.NODES).serializer());
     }

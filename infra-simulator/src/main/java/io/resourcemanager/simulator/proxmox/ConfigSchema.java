@@ -18,7 +18,6 @@ final class ConfigSchema {
     private static final Pattern DNS_NAME = Pattern.compile(
             "(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?)*");
     private static final Pattern TAG = Pattern.compile("[a-zA-Z0-9_][a-zA-Z0-9_\\-+.]*");
-    private static final String UNKNOWN = "property is not defined in schema and the schema does not allow additional properties";
 
     private static final Map<String, UnaryOperator<String>> RULES = Map.of(
             "name", ConfigSchema::dnsName,
@@ -28,7 +27,7 @@ final class ConfigSchema {
             "memory", value -> integer(value, 16, 4_178_944),
             "description", ConfigSchema::description,
             "cicustom", value -> value,
-            "onboot", ConfigSchema::bool);
+            "onboot", ParamFormats::bool);
 
     private ConfigSchema() {
     }
@@ -44,7 +43,7 @@ final class ConfigSchema {
         values.forEach((key, value) -> {
             UnaryOperator<String> rule = RULES.get(key);
             if (rule == null) {
-                errors.put(key, UNKNOWN);
+                errors.put(key, ParamFormats.NOT_IN_SCHEMA);
                 return;
             }
             try {
@@ -62,36 +61,14 @@ final class ConfigSchema {
     /** Checks that every key to delete is a known key. */
     static void requireKnown(Collection<String> keys) throws ProxmoxException {
         Map<String, String> errors = keys.stream().filter(key -> !RULES.containsKey(key))
-                .collect(Collectors.toMap(key -> key, key -> UNKNOWN, (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(key -> key, key -> ParamFormats.NOT_IN_SCHEMA, (a, b) -> a, LinkedHashMap::new));
         if (!errors.isEmpty()) {
             throw ProxmoxException.invalidParameters(errors);
         }
     }
 
-    /** Parses a Proxmox boolean (1/0, true/false, yes/no, on/off) into "1" or "0". */
-    static String bool(String value) {
-        return switch (value.toLowerCase()) {
-            case "1", "true", "yes", "on" -> "1";
-            case "0", "false", "no", "off" -> "0";
-            default -> throw new IllegalArgumentException("type check ('boolean') failed - got '" + value + "'");
-        };
-    }
-
-    /** Parses an integer within bounds, with Proxmox's messages. */
-    static String integer(String value, long min, long max) {
-        long parsed;
-        try {
-            parsed = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("type check ('integer') failed - got '" + value + "'");
-        }
-        if (parsed < min) {
-            throw new IllegalArgumentException("value must have a minimum value of " + min);
-        }
-        if (parsed > max) {
-            throw new IllegalArgumentException("value must have a maximum value of " + max);
-        }
-        return Long.toString(parsed);
+    private static String integer(String value, long min, long max) {
+        return Long.toString(ParamFormats.integer(value, min, max));
     }
 
     private static String dnsName(String value) {

@@ -37,7 +37,7 @@ public final class Tasks {
     public Task require(String nodeName, String upid) throws ProxmoxException {
         Task task = byUpid.get(upid);
         if (task == null || !task.node().equals(nodeName)) {
-            throw ProxmoxException.failed("unable to parse worker upid '" + upid + "'");
+            throw ProxmoxException.failed("no such task '" + upid + "'");
         }
         return task;
     }

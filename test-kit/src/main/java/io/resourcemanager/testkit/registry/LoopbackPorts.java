@@ -1,7 +1,6 @@
 package io.resourcemanager.testkit.registry;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -31,7 +30,7 @@ final class LoopbackPorts {
             return socket.getLocalPort();
         } catch (IOException e) {
             if (requested == RegistryOptions.ANY_FREE_PORT) {
-                throw new UncheckedIOException("No free port on " + HOST, e);
+                throw new RegistryStartException("No free port on " + HOST, e);
             }
             throw new PortInUseException(HOST, requested, e);
         }

@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,7 +49,7 @@ final class RegistryInstallation {
                     + RegistryArchive.ARCHIVE_PROPERTY + "=<path to the .tar.gz>");
         }
         Path target = installRoot.resolve(directoryName(archive));
-        if (!Files.exists(target.resolve(COMPLETE_MARKER))) {
+        if (!isComplete(target)) {
             unpackAndPublish(archive, installRoot, target);
         }
         return runnerJar(target);
@@ -64,15 +62,28 @@ final class RegistryInstallation {
             LOG.info("Unpacking {} into {}", archive, target);
             unpack(archive, staging);
             Files.createFile(staging.resolve(COMPLETE_MARKER));
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException concurrentWinner) {
-            LOG.debug("Another process unpacked {} first; using its copy", archive);
+            publish(staging, target);
         } finally {
             deleteRecursively(staging);
         }
-        if (!Files.exists(target.resolve(COMPLETE_MARKER))) {
-            throw new IOException("Registry installation at " + target + " is incomplete; delete that directory");
+    }
+
+    /** Renames the staging directory into place, unless another process already did the same. */
+    private static void publish(Path staging, Path target) throws IOException {
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException renameFailed) {
+            // the target exists: Linux reports "Directory not empty" as a plain FileSystemException
+            if (!isComplete(target)) {
+                throw new IOException("Registry installation at " + target + " is incomplete; delete that directory",
+                        renameFailed);
+            }
+            LOG.debug("Another process unpacked into {} first; using its copy", target);
         }
+    }
+
+    private static boolean isComplete(Path installation) {
+        return Files.exists(installation.resolve(COMPLETE_MARKER));
     }
 
     private static void unpack(Path archive, Path destination) throws IOException {

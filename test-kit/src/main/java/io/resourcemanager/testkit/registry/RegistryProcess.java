@@ -61,7 +61,8 @@ public final class RegistryProcess implements AutoCloseable {
             registry.close();
             throw e;
         }
-        LOG.info("Apicurio Registry ready at {} (pid {}, log {})", registry.baseUrl(), registry.process.pid(), registry.logFile);
+        LOG.info("Apicurio Registry ready at {} (pid {}, log {})",
+                registry.baseUrl(), registry.process.pid(), registry.logFile);
         return registry;
     }
 
@@ -84,6 +85,20 @@ public final class RegistryProcess implements AutoCloseable {
      */
     public Path logFile() {
         return logFile;
+    }
+
+    /**
+     * @return whether the registry process is still running
+     */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * @return a handle on the registry process, for its pid or to be told when it exits
+     */
+    public ProcessHandle toHandle() {
+        return process.toHandle();
     }
 
     /** Stops the registry and any process it started, forcibly if it does not stop within 10 s. */

@@ -8,7 +8,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryInstallationTest {
 
     private static final String RUNNER = "registry-app-1.0-runner.jar";
+    private static final int INSTALLERS = 4;
 
     @TempDir
     Path workDir;
@@ -43,6 +50,26 @@ class RegistryInstallationTest {
         Path second = RegistryInstallation.install(archive, workDir.resolve("install"));
 
         assertThat(second).isEqualTo(first).hasContent("already installed");
+    }
+
+    @Test
+    void shouldLetConcurrentInstallersShareOneCopy() throws Exception {
+        Path archive = archive("registry-app-1.0-all.tar.gz", Map.of(RUNNER, "runner"));
+        Path installRoot = workDir.resolve("install");
+        ExecutorService installers = Executors.newFixedThreadPool(INSTALLERS);
+        try {
+            List<Future<Path>> runners = installers.invokeAll(
+                    Collections.nCopies(INSTALLERS, () -> RegistryInstallation.install(archive, installRoot)));
+
+            for (Future<Path> runner : runners) {
+                assertThat(runner.get()).isEqualTo(installRoot.resolve("registry-app-1.0-all").resolve(RUNNER));
+            }
+        } finally {
+            installers.shutdownNow();
+        }
+        try (Stream<Path> entries = Files.list(installRoot)) {
+            assertThat(entries).as("no staging directory left behind").hasSize(1);
+        }
     }
 
     @Test

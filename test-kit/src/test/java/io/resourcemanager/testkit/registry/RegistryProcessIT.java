@@ -29,7 +29,9 @@ class RegistryProcessIT {
         Path log = workDir.resolve("logs/registry.log");
         RegistryOptions options = RegistryOptions.defaults().withPort(port).withLogFile(log);
 
-        try (RegistryProcess registry = RegistryProcess.start(options)) {
+        RegistryProcess registry = RegistryProcess.start(options);
+        try (registry) {
+            assertThat(registry.isAlive()).isTrue();
             assertThat(registry.baseUrl()).isEqualTo("http://127.0.0.1:" + port);
             assertThat(statusOf(registry.baseUrl() + "/apis/registry/v3/system/info")).isEqualTo(200);
             assertThat(log).isNotEmptyFile();
@@ -39,6 +41,7 @@ class RegistryProcessIT {
                     .hasMessageContaining(String.valueOf(port));
         }
 
+        assertThat(registry.toHandle().isAlive()).isFalse();
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> LoopbackPorts.resolve(port) == port);
     }
 

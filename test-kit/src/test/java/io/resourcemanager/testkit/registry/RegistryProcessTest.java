@@ -31,8 +31,9 @@ class RegistryProcessTest {
     @Test
     void shouldExplainWhereTheArchiveWasExpectedWhenItIsMissing() {
         Path missing = workDir.resolve("apicurio-registry-app-0.0.0-all.tar.gz");
+        RegistryOptions options = options().withArchive(missing).withPort(RegistryOptions.ANY_FREE_PORT);
 
-        assertThatThrownBy(() -> RegistryProcess.start(options().withArchive(missing).withPort(RegistryOptions.ANY_FREE_PORT)))
+        assertThatThrownBy(() -> RegistryProcess.start(options))
                 .isInstanceOf(RegistryStartException.class)
                 .hasMessageContaining(missing.toString())
                 .hasMessageContaining(RegistryArchive.ARCHIVE_PROPERTY);

@@ -1,0 +1,77 @@
+package io.resourcemanager.simulator.kubernetes;
+
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+
+/**
+ * A Kubernetes API server over plain HTTP: fabric8's mock server in CRUD mode, as
+ * {@code @EnableKubernetesMockClient(crud = true)} builds it, bound to a chosen address and port.
+ */
+public final class KubernetesApiServer implements AutoCloseable {
+
+    private final KubernetesMockServer server;
+    private final String url;
+
+    private KubernetesApiServer(KubernetesMockServer server, String host) {
+        this.server = server;
+        this.url = "http://" + host + ":" + server.getPort();
+    }
+
+    /**
+     * Starts the server.
+     *
+     * @param host address to bind
+     * @param port port to bind, 0 for an ephemeral one
+     * @throws BindException when the port is taken
+     * @throws UnknownHostException when the host does not resolve
+     */
+    public static KubernetesApiServer start(String host, int port) throws BindException, UnknownHostException {
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
+                new MockWebServer(), expectations, new KubernetesMixedDispatcher(expectations), false);
+        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("31").withGitVersion("v1.31.4")
+                .withPlatform("linux/amd64").build());
+        InetAddress address = InetAddress.getByName(host);
+        try {
+            server.init(address, port);
+        } catch (RuntimeException e) {
+            server.destroy();
+            throw asBindException(e, port).orElseThrow(() -> e);
+        }
+        return new KubernetesApiServer(server, host);
+    }
+
+    /** Base URL for a client's master URL, for example {@code http://127.0.0.1:6443}. */
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+    }
+
+    private static Optional<BindException> asBindException(Throwable failure, int port) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                BindException bind = new BindException("port " + port + ": " + cause.getMessage());
+                bind.initCause(failure);
+                return Optional.of(bind);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,106 @@
+package io.resourcemanager.simulator.proxmox;
+
+import io.resourcemanager.simulator.time.Delays;
+import io.resourcemanager.simulator.time.Latency;
+import io.resourcemanager.simulator.time.Scheduler;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Powers VMs on and off. A started VM runs when its {@code qmstart} task ends and its guest reports
+ * booted after the boot latency; shutdown asks the guest and waits for it up to the timeout.
+ */
+public final class QemuPower {
+
+    private final VmInventory inventory;
+    private final TaskRunner runner;
+    private final Scheduler scheduler;
+    private final Delays delays;
+    private final VmLifecycleListener listener;
+
+    QemuPower(VmInventory inventory, TaskRunner runner, Scheduler scheduler, Delays delays,
+            VmLifecycleListener listener) {
+        this.inventory = inventory;
+        this.runner = runner;
+        this.scheduler = scheduler;
+        this.delays = delays;
+        this.listener = listener;
+    }
+
+    /** Starts a VM; the task fails when the VM is locked or already running. Returns the UPID. */
+    public String start(String node, int vmid) throws ProxmoxException {
+        synchronized (inventory) {
+            VirtualMachine vm = inventory.require(node, vmid);
+            if (vm.isTemplate()) {
+                throw ProxmoxException.failed("you can't start a vm if it's a template");
+            }
+            return runner.run("qmstart", vmid, delays.of(Latency.START), () -> powerOn(node, vmid));
+        }
+    }
+
+    /**
+     * Asks the guest to shut down. When the guest needs longer than {@code timeout}, the task fails
+     * ("got timeout") unless {@code forceStop}, which stops the VM at the timeout. Returns the UPID.
+     */
+    public String shutdown(String node, int vmid, Optional<Duration> timeout, boolean forceStop)
+            throws ProxmoxException {
+        synchronized (inventory) {
+            inventory.require(node, vmid);
+            Duration guest = delays.of(Latency.GUEST_SHUTDOWN);
+            boolean timesOut = timeout.filter(limit -> limit.compareTo(guest) < 0).isPresent();
+            Duration delay = timesOut ? timeout.get() : guest;
+            return runner.run("qmshutdown", vmid, delay, () -> {
+                VirtualMachine vm = unlocked(node, vmid);
+                if (timesOut && !forceStop && vm.isRunning()) {
+                    throw ProxmoxException.failed("VM quit/powerdown failed - got timeout");
+                }
+                powerOff(vm);
+            });
+        }
+    }
+
+    /** Stops a VM at once (pulls the plug). Returns the UPID. */
+    public String stop(String node, int vmid) throws ProxmoxException {
+        synchronized (inventory) {
+            inventory.require(node, vmid);
+            return runner.run("qmstop", vmid, delays.of(Latency.STOP), () -> powerOff(unlocked(node, vmid)));
+        }
+    }
+
+    /** Runs a VM at once, its guest already booted (the initial pool, as if started long ago). */
+    void powerOnBooted(VirtualMachine vm) {
+        vm.powerOn(inventory.now());
+        listener.guestBooted(vm.snapshot(inventory.now()));
+    }
+
+    private void powerOn(String node, int vmid) throws ProxmoxException {
+        VirtualMachine vm = unlocked(node, vmid);
+        if (vm.isRunning()) {
+            throw ProxmoxException.failed("VM " + vmid + " already running");
+        }
+        vm.powerOn(inventory.now());
+        long cycle = vm.powerCycle();
+        scheduler.schedule(delays.of(Latency.BOOT), () -> bootCompleted(vm, cycle));
+    }
+
+    private void bootCompleted(VirtualMachine vm, long cycle) {
+        synchronized (inventory) {
+            inventory.findSame(vm)
+                    .filter(same -> same.isRunning() && same.powerCycle() == cycle)
+                    .ifPresent(same -> listener.guestBooted(same.snapshot(inventory.now())));
+        }
+    }
+
+    private VirtualMachine unlocked(String node, int vmid) throws ProxmoxException {
+        VirtualMachine vm = inventory.require(node, vmid);
+        vm.requireUnlocked();
+        return vm;
+    }
+
+    private void powerOff(VirtualMachine vm) {
+        if (vm.isRunning()) {
+            vm.powerOff();
+            listener.poweredOff(vm.snapshot(inventory.now()));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.resourcemanager.stack;
+
+import io.resourcemanager.testkit.registry.RegistryOptions;
+import io.resourcemanager.testkit.registry.RegistryProcess;
+import io.resourcemanager.testkit.registry.RegistryStartException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Apicurio Registry with in-memory storage, started through the test kit's {@link RegistryProcess}
+ * from the archive it locates ({@code apicurio.registry.archive}, else the local Maven repository).
+ * It also serves the Confluent-compatible API that non-Java clients use.
+ */
+public final class SchemaRegistry implements StackPart {
+
+    /** Name of the part in logs and in the endpoint table. */
+    public static final String NAME = "registry";
+
+    private final RegistryProcess registry;
+    private final Optional<ProcessHandle> process;
+    private final HealthCheck healthCheck;
+
+    private SchemaRegistry(RegistryProcess registry, Optional<ProcessHandle> process) {
+        this.registry = registry;
+        this.process = process;
+        this.healthCheck = new HttpHealthCheck(systemInfoUrl(registry.baseUrl()));
+    }
+
+    /**
+     * Starts the registry and waits until it is ready.
+     *
+     * @param settings the run's settings
+     * @param workDir  where the archive is unpacked and the log goes
+     * @param timeout  how long to wait for it
+     * @return the ready registry
+     * @throws PartFailedException if it does not start or is not ready in time
+     */
+    public static SchemaRegistry start(StackSettings settings, WorkDir workDir, Duration timeout) {
+        Set<Long> earlierChildren = childPids();
+        RegistryOptions options = RegistryOptions.defaults()
+                .withPort(settings.port(Setting.REGISTRY_PORT))
+                .withInstallRoot(workDir.registryInstallRoot())
+                .withLogFile(workDir.logFile(NAME))
+                .withStartupTimeout(timeout);
+        try {
+            RegistryProcess registry = RegistryProcess.start(options);
+            Optional<ProcessHandle> process = ProcessHandle.current().children()
+                    .filter(child -> !earlierChildren.contains(child.pid()))
+                    .findFirst();
+            return new SchemaRegistry(registry, process);
+        } catch (RegistryStartException e) {
+            throw new PartFailedException(NAME, e.getMessage(), List.of());
+        }
+    }
+
+    /**
+     * @param settings the run's settings
+     * @return the registry's URL for the Apicurio serde ({@code rm.registry.url})
+     */
+    public static String baseUrl(StackSettings settings) {
+        return settings.loopbackUrl(Setting.REGISTRY_PORT);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process.map(ProcessHandle::isAlive).orElseGet(healthCheck::isHealthy);
+    }
+
+    @Override
+    public String exitDescription() {
+        return isRunning() ? "still running" : "stopped";
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return healthCheck.isHealthy();
+    }
+
+    @Override
+    public List<Endpoint> endpoints() {
+        String baseUrl = registry.baseUrl();
+        return List.of(
+                new Endpoint(NAME, baseUrl + "/apis/registry/v3", List.of(systemInfoUrl(baseUrl)), logFile()),
+                new Endpoint(NAME + " (Confluent API)", baseUrl + "/apis/ccompat/v7", List.of(), logFile()));
+    }
+
+    @Override
+    public Path logFile() {
+        return registry.logFile();
+    }
+
+    @Override
+    public void stop() {
+        registry.close();
+    }
+
+    private static String systemInfoUrl(String baseUrl) {
+        return baseUrl + "/apis/registry/v3/system/info";
+    }
+
+    private static Set<Long> childPids() {
+        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+}
