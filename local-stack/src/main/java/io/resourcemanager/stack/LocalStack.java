@@ -45,18 +45,15 @@ public final class LocalStack {
         }
         Instant started = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
         try {
-            new LocalStack(StackSettings.parse(arguments, System.getProperties()), started).run();
-        } catch (PartFailedException e) {
-            LOG.error("{}; last lines of its log:{}{}", e.getMessage(), System.lineSeparator(),
-                    String.join(System.lineSeparator(), e.logTail()));
-            System.exit(1);
+            System.exit(new LocalStack(StackSettings.parse(arguments, System.getProperties()), started).run());
         } catch (LocalStackException e) {
             LOG.error(e.getMessage());
             System.exit(1);
         }
     }
 
-    private void run() {
+    /** Starts the stack and supervises it until a signal stops it; returns the exit code. */
+    private int run() {
         int leftovers = workDir.pidFile().stopLeftovers();
         if (leftovers > 0) {
             LOG.info("Stopped {} processes left running by an earlier run that did not stop cleanly", leftovers);
@@ -71,10 +68,13 @@ public final class LocalStack {
             CONSOLE.info(EndpointTable.render(stack.endpoints(), settings.repoDir()));
             LOG.info("Local stack ready in {} s; Ctrl-C stops everything", readiness.elapsedSeconds());
             superviseUntilStopping(stack);
+            return 0;
         } catch (RuntimeException e) {
-            if (!stack.isStopping()) {
-                throw e;
+            if (stack.isStopping()) {
+                return 0;
             }
+            report(e);
+            return 1;
         } finally {
             stack.close();
         }
@@ -109,6 +109,17 @@ public final class LocalStack {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    private static void report(RuntimeException failure) {
+        if (failure instanceof PartFailedException partFailure) {
+            LOG.error("{}; last lines of its log:{}{}", partFailure.getMessage(), System.lineSeparator(),
+                    String.join(System.lineSeparator(), partFailure.logTail()));
+        } else if (failure instanceof LocalStackException) {
+            LOG.error(failure.getMessage());
+        } else {
+            LOG.error("The local stack failed", failure);
         }
     }
 

@@ -50,7 +50,7 @@ final class RequestParams {
         try {
             root = Json.mapper().readTree(body);
         } catch (IOException e) {
-            throw new ApiException(400, "malformed JSON body: " + e.getOriginalMessage());
+            throw new ApiException(400, "malformed JSON body: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new ApiException(400, "JSON body must be an object");

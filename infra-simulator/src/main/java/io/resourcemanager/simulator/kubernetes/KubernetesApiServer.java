@@ -15,12 +15,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A Kubernetes API server over plain HTTP: fabric8's mock server in CRUD mode, as
  * {@code @EnableKubernetesMockClient(crud = true)} builds it, bound to a chosen address and port.
  */
 public final class KubernetesApiServer implements AutoCloseable {
+
+    /** The mock server logs every request through java.util.logging; kept referenced so the level sticks. */
+    private static final Logger REQUEST_LOG = quiet(MockWebServer.class.getName());
 
     private final KubernetesMockServer server;
     private final String url;
@@ -62,6 +67,12 @@ public final class KubernetesApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.destroy();
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     private static Optional<BindException> asBindException(Throwable failure, int port) {

@@ -47,7 +47,8 @@ public final class ProxmoxBackend {
     }
 
     /**
-     * Adds a VM that has been running for a while, with a booted guest, under the next free id.
+     * Adds a running VM under the next free id, as if started long ago; no lifecycle event is sent,
+     * the caller registers its node.
      *
      * @return its snapshot
      */
@@ -56,7 +57,7 @@ public final class ProxmoxBackend {
             VirtualMachine vm = new VirtualMachine(inventory.nextFreeId(), inventory.node(), false, template.name(),
                     hardware(template, name, tags));
             inventory.add(vm);
-            power.powerOnBooted(vm);
+            vm.powerOn(inventory.now());
             return vm.snapshot(inventory.now());
         }
     }

@@ -67,12 +67,6 @@ public final class QemuPower {
         }
     }
 
-    /** Runs a VM at once, its guest already booted (the initial pool, as if started long ago). */
-    void powerOnBooted(VirtualMachine vm) {
-        vm.powerOn(inventory.now());
-        listener.guestBooted(vm.snapshot(inventory.now()));
-    }
-
     private void powerOn(String node, int vmid) throws ProxmoxException {
         VirtualMachine vm = unlocked(node, vmid);
         if (vm.isRunning()) {

@@ -1,0 +1,123 @@
+package io.resourcemanager.provisioner.adapter;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.resourcemanager.events.EventHeader;
+import io.resourcemanager.events.NodeState;
+import io.resourcemanager.kafka.CatalogueTopics;
+import io.resourcemanager.kafka.EventPublisher;
+import io.resourcemanager.kafka.KafkaProperties;
+import io.resourcemanager.kafka.RegistryProperties;
+import io.resourcemanager.kafka.TopicSnapshot;
+import io.resourcemanager.provisioner.domain.ClusterNodes;
+import io.resourcemanager.provisioner.domain.InventoryChange;
+import io.resourcemanager.provisioner.domain.NodeInventory;
+import io.resourcemanager.provisioner.domain.ObservedNode;
+import io.resourcemanager.topics.EventHeaders;
+import io.resourcemanager.topics.Topics;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Keeps {@code rm.nodes} in line with the cluster's worker nodes and announces joins and departures
+ * on {@code rm.provisioning.events}. What is already known is read back from {@code rm.nodes} on
+ * start, so a restart announces nothing twice. A change is remembered only once Kafka acknowledged it.
+ */
+@Singleton
+final class InventorySync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InventorySync.class);
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(60);
+    private static final long PUBLISH_TIMEOUT_SECONDS = 30;
+
+    private final ClusterNodes cluster;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final String clusterName;
+    private final String producer;
+    private final Map<String, ObservedNode> known = new HashMap<>();
+
+    InventorySync(ClusterNodes cluster, EventPublisher publisher, Clock clock, CatalogueTopics topics,
+                  KafkaProperties kafka, RegistryProperties registry,
+                  @Value("${rm.cluster.name:local}") String clusterName,
+                  @Value("${micronaut.application.name}") String producer) {
+        this.cluster = cluster;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.clusterName = clusterName;
+        this.producer = producer;
+        TopicSnapshot.read(Topics.NODES, kafka.bootstrapServers(), registry.settings(), SNAPSHOT_TIMEOUT)
+                .forEach((name, state) -> known.put(name, NodeEvents.observed(state)));
+        LOG.info("Inventory knows {} nodes from {}", known.size(), Topics.NODES.name());
+    }
+
+    /** Compares the cluster with the inventory and publishes what changed. */
+    @Scheduled(fixedDelay = "${rm.inventory.interval:5s}", initialDelay = "1s")
+    synchronized void sync() {
+        List<ObservedNode> observed;
+        try {
+            observed = cluster.workers();
+        } catch (ClusterNodes.ClusterUnavailableException e) {
+            LOG.warn("Skipping inventory sync: {}", e.getMessage());
+            return;
+        }
+        for (InventoryChange change : NodeInventory.reconcile(Map.copyOf(known), observed)) {
+            apply(change);
+        }
+    }
+
+    private void apply(InventoryChange change) {
+        EventHeader header = EventHeaders.first(producer, clock);
+        if (change instanceof InventoryChange.Joined joined) {
+            ObservedNode node = joined.node();
+            await(publisher.publish(Topics.PROVISIONING_EVENTS, node.name(), NodeEvents.joined(node, header, clock.instant())),
+                    publisher.publish(Topics.NODES, node.name(), nodeState(node, header)));
+            known.put(node.name(), node);
+            log("Node {} joined pool {}", node.name(), node.pool());
+        } else if (change instanceof InventoryChange.Changed changed) {
+            ObservedNode node = changed.node();
+            await(publisher.publish(Topics.NODES, node.name(), nodeState(node, header)));
+            known.put(node.name(), node);
+            log("Node {} changed (ready={}, schedulable={})", node.name(), node.ready(), node.schedulable());
+        } else if (change instanceof InventoryChange.Left left) {
+            await(publisher.publish(Topics.PROVISIONING_EVENTS, left.nodeName(),
+                            NodeEvents.removed(left.nodeName(), left.pool(), header)),
+                    publisher.publishTombstone(Topics.NODES, left.nodeName()));
+            known.remove(left.nodeName());
+            log("Node {} left pool {}", left.nodeName(), left.pool());
+        }
+    }
+
+    private NodeState nodeState(ObservedNode node, EventHeader cause) {
+        return NodeEvents.state(node, clusterName, EventHeaders.causedBy(cause, producer, clock));
+    }
+
+    private static void await(CompletableFuture<?>... sends) {
+        try {
+            CompletableFuture.allOf(sends).get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing inventory changes", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Inventory change was not acknowledged by Kafka", e);
+        }
+    }
+
+    private static void log(String message, Object... args) {
+        MDC.put("node", String.valueOf(args[0]));
+        try {
+            LOG.info(message, args);
+        } finally {
+            MDC.remove("node");
+        }
+    }
+}
