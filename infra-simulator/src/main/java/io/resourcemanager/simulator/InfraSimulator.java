@@ -81,8 +81,9 @@ public final class InfraSimulator implements AutoCloseable {
                 AdminApi.ADMIN_PREFIX, AdminApi.admin(proxmox.inventory(), client, faults))));
         InfraSimulator simulator = new InfraSimulator(closer, "http://" + config.host() + ":" + http.port(),
                 kubernetes.url(), token, faults);
-        LOG.info("Infrastructure simulator up: Proxmox API {} (node {}), Kubernetes API {}, time scale {}",
-                simulator.proxmoxUrl(), config.proxmoxNode(), simulator.kubernetesUrl(), config.timeScale());
+        LOG.info("Infrastructure simulator up: Proxmox API {} (node {}, token PVEAPIToken={}), Kubernetes API {}, "
+                + "time scale {}", simulator.proxmoxUrl(), config.proxmoxNode(), simulator.apiToken(),
+                simulator.kubernetesUrl(), config.timeScale());
         return simulator;
     }
 

@@ -43,8 +43,6 @@ public final class SimulatorMain {
             simulator.close();
             stopped.countDown();
         }, "sim-shutdown"));
-        LOG.info("Simulator ready: proxmox={} kubernetes={} token=PVEAPIToken={}",
-                simulator.proxmoxUrl(), simulator.kubernetesUrl(), simulator.apiToken());
         stopped.await();
     }
 

@@ -3,6 +3,7 @@ package io.resourcemanager.kafka;
 import io.resourcemanager.topics.AvroSerdes;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topic;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -13,6 +14,7 @@ public final class RegistryEventSerdes implements EventSerdes {
 
     private final RegistrySettings registry;
 
+    @Inject
     RegistryEventSerdes(RegistryProperties registry) {
         this(registry.settings());
     }

@@ -32,11 +32,7 @@ public final class KafkaHealthCheck implements HealthCheck {
         }
     }
 
-    /**
-     * @param bootstrapServers the broker's address
-     * @return admin client settings that give up quickly, for short-lived local clients
-     */
-    static Map<String, Object> adminConfig(String bootstrapServers) {
+    private static Map<String, Object> adminConfig(String bootstrapServers) {
         int timeoutMillis = (int) TIMEOUT.toMillis();
         return Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,

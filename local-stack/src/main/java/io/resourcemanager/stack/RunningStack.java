@@ -71,7 +71,7 @@ public final class RunningStack implements AutoCloseable {
             List<StackPart> reversed = new ArrayList<>(parts);
             Collections.reverse(reversed);
             reversed.forEach(RunningStack::stopQuietly);
-            ProcessHandle.current().children().forEach(child -> ProcessTree.stop(child, STRAGGLER_STOP_GRACE));
+            ProcessTree.stopAll(ProcessHandle.current().children().toList(), STRAGGLER_STOP_GRACE);
             pidFile.delete();
             LOG.info("Local stack stopped");
         }

@@ -53,7 +53,7 @@ public final class PidFile {
         List<ProcessHandle> leftovers = readLines().stream()
                 .flatMap(line -> leftover(line).stream())
                 .toList();
-        leftovers.forEach(process -> ProcessTree.stop(process, LEFTOVER_STOP_GRACE));
+        ProcessTree.stopAll(leftovers, LEFTOVER_STOP_GRACE);
         delete();
         return leftovers.size();
     }

@@ -24,7 +24,19 @@ public final class ProcessTree {
      * @param grace how long to wait for a clean exit
      */
     public static void stop(ProcessHandle root, Duration grace) {
-        List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
+        stopAll(List.of(root), grace);
+    }
+
+    /**
+     * Stops several processes and their descendants at once, as {@link #stop(ProcessHandle, Duration)} does.
+     *
+     * @param roots the processes to stop
+     * @param grace how long to wait for them all to exit cleanly
+     */
+    public static void stopAll(List<ProcessHandle> roots, Duration grace) {
+        List<ProcessHandle> tree = roots.stream()
+                .flatMap(root -> Stream.concat(Stream.of(root), root.descendants()))
+                .toList();
         tree.forEach(ProcessHandle::destroy);
         if (!awaitExit(tree, grace)) {
             tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);

@@ -1,0 +1,53 @@
+package io.resourcemanager.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class SimulatorPropertiesTest {
+
+    @Test
+    void shouldKeepTheDefaultsWhenNothingIsSet() {
+        assertThat(SimulatorProperties.read(new Properties(), new String[0])).isEqualTo(SimulatorConfig.defaults());
+    }
+
+    @Test
+    void shouldReadSystemPropertiesAndLetArgumentsWin() {
+        Properties system = new Properties();
+        system.setProperty("sim.proxmox.port", "18006");
+        system.setProperty("sim.time-scale", "0.5");
+        system.setProperty("unrelated.property", "ignored");
+
+        SimulatorConfig config = SimulatorProperties.read(system,
+                new String[] {"--sim.time-scale=0.01", "--initial-nodes=5", "--kubernetes.port=0"});
+
+        assertThat(config.proxmoxPort()).isEqualTo(18006);
+        assertThat(config.timeScale()).isEqualTo(0.01);
+        assertThat(config.initialPermanentNodes()).isEqualTo(5);
+        assertThat(config.kubernetesPort()).isZero();
+    }
+
+    @Test
+    void shouldNameThePropertyOfAnInvalidValue() {
+        Properties system = new Properties();
+        system.setProperty("sim.kubernetes.port", "70000");
+
+        assertThatThrownBy(() -> SimulatorProperties.read(system, new String[0]))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("sim.kubernetes.port=70000 is invalid");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSetting() {
+        assertThatThrownBy(() -> SimulatorProperties.read(new Properties(), new String[] {"--sim.colour=blue"}))
+                .hasMessageContaining("sim.colour");
+    }
+
+    @Test
+    void shouldRefuseAMalformedToken() {
+        assertThatThrownBy(() -> SimulatorConfig.defaults().withApiToken("just-a-secret"))
+                .hasMessageContaining("user@realm!tokenid=secret");
+    }
+}
