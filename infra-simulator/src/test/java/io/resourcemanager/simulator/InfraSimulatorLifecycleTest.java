@@ -37,7 +37,7 @@ class InfraSimulatorLifecycleTest {
 
         FastSimulator.start().close();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().pollInSameThread().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(nonDaemonThreads()).allMatch(before::contains));
     }
 

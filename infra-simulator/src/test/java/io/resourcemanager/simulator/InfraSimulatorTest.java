@@ -1,6 +1,7 @@
 package io.resourcemanager.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Node;
@@ -84,7 +85,7 @@ class InfraSimulatorTest {
                 .containsEntry("memory", new Quantity("30720Mi"))
                 .containsEntry("nvidia.com/gpu", new Quantity("1"));
         assertThat(node.getStatus().getConditions()).extracting(NodeCondition::getType, NodeCondition::getStatus)
-                .contains(List.of("MemoryPressure", "False").toArray(), List.of("NetworkUnavailable", "False").toArray());
+                .contains(tuple("MemoryPressure", "False"), tuple("NetworkUnavailable", "False"));
         assertThat(proxmox.get(QEMU + vmid + "/status/current").data().get("status").asText()).isEqualTo("running");
     }
 
