@@ -27,7 +27,7 @@ class SimulatedKubeletsTest {
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MONITOR_GRACE = Duration.ofSeconds(40);
 
-    KubernetesClient client;
+    static KubernetesClient client;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final ManualScheduler scheduler = new ManualScheduler(clock);
