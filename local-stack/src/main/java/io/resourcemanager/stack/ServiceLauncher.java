@@ -31,7 +31,7 @@ public final class ServiceLauncher {
                 .systemProperty("java.io.tmpdir", workDir.tmpDir(service.name()))
                 .systemProperty("micronaut.server.host", StackSettings.HOST)
                 .systemProperty("micronaut.server.port", port)
-                .systemProperty("kafka.bootstrap.servers", KafkaBroker.bootstrapServers(settings))
+                .systemProperty("kafka.bootstrap-servers", KafkaBroker.bootstrapServers(settings))
                 .systemProperty("rm.registry.url", SchemaRegistry.baseUrl(settings))
                 .systemProperty("rm.kubernetes.master-url", InfraSimulator.kubernetesUrl(settings))
                 .systemProperty("rm.proxmox.url", InfraSimulator.proxmoxUrl(settings))

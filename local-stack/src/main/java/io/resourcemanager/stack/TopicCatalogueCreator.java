@@ -8,15 +8,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Creates every topic of the catalogue ({@link Topics#all()}, dead-letter topics included) that does
- * not exist yet, with one replica, since the broker runs with automatic topic creation off.
- *
- * <p>Its {@link #main(String[])} does the same against the broker named by the environment variable
- * {@value #BOOTSTRAP_SERVERS_ENV}, as a one-shot step of {@code docker-compose.yml}.
+ * not exist yet, with one replica: the broker runs with automatic topic creation off, and the
+ * services' Streams apps need their topics before they start.
  */
 public final class TopicCatalogueCreator {
-
-    /** Environment variable holding the broker address for {@link #main(String[])}. */
-    public static final String BOOTSTRAP_SERVERS_ENV = "KAFKA_BOOTSTRAP_SERVERS";
 
     private static final short SINGLE_REPLICA = 1;
 
@@ -32,18 +27,5 @@ public final class TopicCatalogueCreator {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             TopicCreator.ensure(admin, Topics.all(), SINGLE_REPLICA);
         }
-    }
-
-    /**
-     * Creates the catalogue topics on the broker named by {@value #BOOTSTRAP_SERVERS_ENV}.
-     *
-     * @param args ignored
-     */
-    public static void main(String[] args) {
-        String bootstrapServers = System.getenv(BOOTSTRAP_SERVERS_ENV);
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new IllegalStateException("Set " + BOOTSTRAP_SERVERS_ENV + " to the broker address, e.g. kafka:29092");
-        }
-        createAll(bootstrapServers);
     }
 }

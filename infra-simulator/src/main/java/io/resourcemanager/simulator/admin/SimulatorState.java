@@ -2,6 +2,7 @@ package io.resourcemanager.simulator.admin;
 
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.resourcemanager.simulator.faults.Faults;
 import io.resourcemanager.simulator.proxmox.VmInventory;
@@ -34,9 +35,10 @@ final class SimulatorState {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("name", node.getMetadata().getName());
         summary.put("ready", readyStatus(node.getStatus() == null ? List.of() : node.getStatus().getConditions()));
-        summary.put("unschedulable", Boolean.TRUE.equals(node.getSpec().getUnschedulable()));
+        NodeSpec spec = node.getSpec() == null ? new NodeSpec() : node.getSpec();
+        summary.put("unschedulable", Boolean.TRUE.equals(spec.getUnschedulable()));
         summary.put("labels", node.getMetadata().getLabels());
-        summary.put("taints", node.getSpec().getTaints().stream()
+        summary.put("taints", spec.getTaints().stream()
                 .map(taint -> taint.getKey() + (taint.getValue() == null ? "" : "=" + taint.getValue())
                         + ":" + taint.getEffect())
                 .toList());

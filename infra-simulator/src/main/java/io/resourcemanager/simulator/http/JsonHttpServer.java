@@ -34,7 +34,7 @@ public final class JsonHttpServer implements AutoCloseable {
     public static JsonHttpServer start(String host, int port, Map<String, HttpHandler> handlers) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         handlers.forEach(server::createContext);
-        ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreadFactory("proxmox-http"));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreadFactory("sim-http"));
         server.setExecutor(executor);
         server.start();
         return new JsonHttpServer(server, executor);

@@ -67,7 +67,7 @@ final class NodeApi {
     }
 
     private static List<Taint> reachableTaints(Node node) {
-        List<Taint> taints = new ArrayList<>(node.getSpec().getTaints());
+        List<Taint> taints = node.getSpec() == null ? new ArrayList<>() : new ArrayList<>(node.getSpec().getTaints());
         taints.removeIf(taint -> UNREACHABLE_TAINT.equals(taint.getKey()));
         return taints;
     }

@@ -41,7 +41,7 @@ final class NodeManifests {
 
     /** The status a kubelet posts when it starts. */
     static NodeStatus status(VmSnapshot vm, WorkerTemplate template, Instant now) {
-        Map<String, Quantity> capacity = resources(vm.config().cores() + "", vm.config().memoryMb() + "Mi",
+        Map<String, Quantity> capacity = resources(Integer.toString(vm.config().cores()), vm.config().memoryMb() + "Mi",
                 template.diskGb() + "Gi", template.maxPods(), template.gpus());
         Map<String, Quantity> allocatable = resources(template.allocatableCpuMillis() + "m",
                 template.allocatableMemoryMi() + "Mi", (template.diskGb() * 9 / 10) + "Gi", template.maxPods(),

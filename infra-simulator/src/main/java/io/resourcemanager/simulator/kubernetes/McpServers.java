@@ -1,7 +1,6 @@
 package io.resourcemanager.simulator.kubernetes;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -30,12 +29,8 @@ public final class McpServers {
     private McpServers() {
     }
 
-    /** Creates the namespaces and, for each MCP server, its Deployment (0 replicas) and Service. */
+    /** Creates, for each MCP server, its Deployment (0 replicas) and Service. */
     public static void deploy(KubernetesClient client) {
-        for (String namespace : List.of(NAMESPACE, "kube-system", "kube-node-lease")) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-                    .endMetadata().build()).create();
-        }
         NAMES.forEach(name -> deploy(client, name));
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code /version}, {@code /cluster/nextid}, {@code /cluster/resources} and task status. */
+/** {@code /version}, {@code /cluster/nextid}, {@code /cluster/resources}, {@code /nodes} and task status. */
 final class ClusterEndpoints {
 
     private static final Map<String, String> VERSION = Map.of("version", "8.2.4", "release", "8.2", "repoid", "faa83925");
@@ -27,6 +27,7 @@ final class ClusterEndpoints {
         router.add("GET", "/version", request -> VERSION)
                 .add("GET", "/cluster/nextid", this::nextId)
                 .add("GET", "/cluster/resources", this::resources)
+                .add("GET", "/nodes", request -> List.of(nodeResource()))
                 .add("GET", "/nodes/{node}/tasks/{upid}/status", this::taskStatus);
     }
 
@@ -46,8 +47,7 @@ final class ClusterEndpoints {
         String type = ProxmoxParams.of(request, Set.of("type")).text("type").orElse("");
         List<Object> resources = new ArrayList<>();
         if (type.isEmpty() || type.equals("node")) {
-            resources.add(Map.of("id", "node/" + backend.inventory().node(), "type", "node",
-                    "node", backend.inventory().node(), "status", "online"));
+            resources.add(nodeResource());
         }
         if (type.isEmpty() || type.equals("vm")) {
             for (VmSnapshot vm : backend.inventory().snapshots()) {
@@ -55,6 +55,11 @@ final class ClusterEndpoints {
             }
         }
         return resources;
+    }
+
+    private Map<String, Object> nodeResource() {
+        String node = backend.inventory().node();
+        return Map.of("id", "node/" + node, "type", "node", "node", node, "status", "online");
     }
 
     private Object taskStatus(ApiRequest request) throws ProxmoxException {

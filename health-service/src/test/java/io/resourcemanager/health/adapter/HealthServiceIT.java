@@ -1,0 +1,87 @@
+package io.resourcemanager.health.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.resourcemanager.events.HealthEventEnvelope;
+import io.resourcemanager.events.NodeHealth;
+import io.resourcemanager.events.NodeHealthChanged;
+import io.resourcemanager.kafka.testing.ServiceEndpointsContract;
+import io.resourcemanager.simulator.InfraSimulator;
+import io.resourcemanager.simulator.SimulatorConfig;
+import io.resourcemanager.testkit.KafkaTestEnvironment;
+import io.resourcemanager.testkit.RecordCollector;
+import io.resourcemanager.topics.RegistrySettings;
+import io.resourcemanager.topics.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The health service reports every worker's health, and a worker whose VM stops turns unhealthy. */
+@MicronautTest
+class HealthServiceIT extends ServiceEndpointsContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private InfraSimulator simulator;
+
+    @Override
+    public Map<String, String> getProperties() {
+        simulator = InfraSimulator.start(SimulatorConfig.defaults()
+                .withProxmoxPort(0).withKubernetesPort(0).withTimeScale(0.01));
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("rm.kubernetes.master-url", simulator.kubernetesUrl());
+        properties.put("rm.health.check-interval", "2s");
+        return properties;
+    }
+
+    @AfterAll
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    void shouldReportWorkersHealthyThenUnhealthyWhenTheirVmStops() throws Exception {
+        KafkaTestEnvironment env = KafkaTestEnvironment.get();
+        RegistrySettings registry = RegistrySettings.atBaseAddress(env.registryBaseUrl());
+        try (RecordCollector<String, HealthEventEnvelope> health = RecordCollector.start(env.bootstrapServers(),
+                List.of(Topics.HEALTH_EVENTS.name()), new StringDeserializer(),
+                Topics.HEALTH_EVENTS.valueSerde(registry).deserializer())) {
+            for (String worker : List.of("worker-permanent-001", "worker-permanent-002", "worker-permanent-003")) {
+                NodeHealthChanged changed = (NodeHealthChanged) health.awaitRecord(
+                        r -> isChange(r.value(), worker, NodeHealth.HEALTHY), WAIT).value().getPayload();
+                assertThat(changed.getPool()).isEqualTo("permanent");
+                assertThat(changed.getConditions()).extracting(c -> c.getType()).contains("Ready");
+            }
+
+            stopVm(100);
+
+            NodeHealthChanged unhealthy = (NodeHealthChanged) health.awaitRecord(
+                    r -> isChange(r.value(), "worker-permanent-001", NodeHealth.UNHEALTHY), WAIT).value().getPayload();
+            assertThat(unhealthy.getPreviousHealth()).isEqualTo(NodeHealth.HEALTHY);
+        }
+    }
+
+    private void stopVm(int vmId) throws Exception {
+        HttpRequest stop = HttpRequest.newBuilder(
+                        URI.create(simulator.proxmoxUrl() + "/api2/json/nodes/pve1/qemu/" + vmId + "/status/stop"))
+                .header("Authorization", "PVEAPIToken=" + simulator.apiToken())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(stop, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static boolean isChange(HealthEventEnvelope event, String node, NodeHealth health) {
+        return event.getPayload() instanceof NodeHealthChanged changed
+                && changed.getNode().equals(node) && changed.getHealth() == health;
+    }
+}

@@ -1,0 +1,103 @@
+package io.resourcemanager.provisioner.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.resourcemanager.events.NodeJoined;
+import io.resourcemanager.events.NodeState;
+import io.resourcemanager.events.ProvisioningEventEnvelope;
+import io.resourcemanager.kafka.testing.ServiceEndpointsContract;
+import io.resourcemanager.simulator.InfraSimulator;
+import io.resourcemanager.simulator.SimulatorConfig;
+import io.resourcemanager.testkit.KafkaTestEnvironment;
+import io.resourcemanager.testkit.RecordCollector;
+import io.resourcemanager.topics.RegistrySettings;
+import io.resourcemanager.topics.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The provisioner announces the simulated cluster's permanent workers on {@code rm.provisioning.events}
+ * and {@code rm.nodes}, and a restarted instance announces nothing twice.
+ */
+@MicronautTest
+class ProvisionerServiceIT extends ServiceEndpointsContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final List<String> PERMANENT_WORKERS =
+            List.of("worker-permanent-001", "worker-permanent-002", "worker-permanent-003");
+
+    private InfraSimulator simulator;
+    private Map<String, String> properties;
+
+    @Override
+    public Map<String, String> getProperties() {
+        simulator = InfraSimulator.start(SimulatorConfig.defaults()
+                .withProxmoxPort(0).withKubernetesPort(0).withTimeScale(0.01));
+        properties = new HashMap<>(super.getProperties());
+        properties.put("rm.kubernetes.master-url", simulator.kubernetesUrl());
+        properties.put("rm.inventory.interval", "500ms");
+        return properties;
+    }
+
+    @AfterAll
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    void shouldAnnounceEachWorkerOnceAcrossARestart() {
+        KafkaTestEnvironment env = KafkaTestEnvironment.get();
+        RegistrySettings registry = RegistrySettings.atBaseAddress(env.registryBaseUrl());
+        try (RecordCollector<String, ProvisioningEventEnvelope> events = RecordCollector.start(env.bootstrapServers(),
+                     List.of(Topics.PROVISIONING_EVENTS.name()), new StringDeserializer(),
+                     Topics.PROVISIONING_EVENTS.valueSerde(registry).deserializer());
+             RecordCollector<String, NodeState> nodes = RecordCollector.start(env.bootstrapServers(),
+                     List.of(Topics.NODES.name()), new StringDeserializer(), Topics.NODES.valueSerde(registry).deserializer())) {
+
+            for (String worker : PERMANENT_WORKERS) {
+                NodeJoined joined = (NodeJoined) events.awaitRecord(r -> isJoinOf(r.value(), worker), WAIT)
+                        .value().getPayload();
+                assertThat(joined.getPool()).isEqualTo("permanent");
+                assertThat(joined.getAllocatable().getCpuMillis()).isEqualTo(7_800);
+                NodeState state = nodes.awaitRecord(r -> worker.equals(r.key()), WAIT).value();
+                assertThat(state.getReady()).isTrue();
+                assertThat(state.getProtectedNode()).isTrue();
+            }
+
+            try (ApplicationContext restarted = ApplicationContext.run(new HashMap<String, Object>(properties))) {
+                cordon("worker-permanent-002");
+                nodes.awaitRecord(r -> r.key().equals("worker-permanent-002") && r.value() != null
+                        && !r.value().getSchedulable(), WAIT);
+            }
+
+            long joins = events.values().stream()
+                    .filter(event -> PERMANENT_WORKERS.stream().anyMatch(worker -> isJoinOf(event, worker)))
+                    .count();
+            assertThat(joins).isEqualTo(PERMANENT_WORKERS.size());
+        }
+    }
+
+    private void cordon(String node) {
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder().withMasterUrl(simulator.kubernetesUrl()).build()).build()) {
+            client.nodes().withName(node).edit(n -> {
+                n.getSpec().setUnschedulable(true);
+                return n;
+            });
+        }
+    }
+
+    private static boolean isJoinOf(ProvisioningEventEnvelope event, String worker) {
+        return event.getPayload() instanceof NodeJoined joined && joined.getWorker().equals(worker);
+    }
+}
