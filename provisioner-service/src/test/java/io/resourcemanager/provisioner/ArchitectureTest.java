@@ -1,0 +1,12 @@
+package io.resourcemanager.provisioner;
+
+import io.resourcemanager.kafka.testing.DomainPurity;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void shouldKeepTheDomainFreeOfFrameworksAndAdapters() {
+        DomainPurity.check("io.resourcemanager.provisioner");
+    }
+}
