@@ -105,6 +105,6 @@ public final class KafkaBroker {
     }
 
     private static JavaCommand launcherJava(String mainClass) {
-        return JavaCommand.of(mainClass, System.getProperty("java.class.path")).jvmOptions(JVM_OPTIONS);
+        return JavaCommand.of(mainClass, JavaCommand.launcherClassPath()).jvmOptions(JVM_OPTIONS);
     }
 }

@@ -1,10 +1,13 @@
 package io.resourcemanager.stack.process;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The command line of a child JVM, run with the same Java installation as the launcher:
@@ -61,6 +64,16 @@ public final class JavaCommand {
     public JavaCommand arguments(String... values) {
         arguments.addAll(List.of(values));
         return this;
+    }
+
+    /**
+     * @return this JVM's own class path with every entry made absolute, so that a child started in
+     *         another working directory finds the same classes
+     */
+    public static String launcherClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** @return the command line, ready for a {@link ProcessBuilder} */
