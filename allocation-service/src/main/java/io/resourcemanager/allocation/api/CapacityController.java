@@ -1,12 +1,8 @@
 package io.resourcemanager.allocation.api;
 
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.resourcemanager.allocation.topology.CapacityQuery;
-import java.util.Map;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /** {@code GET /capacity}: the capacity of the Ready, schedulable, healthy nodes, overall and per pool. */
 @Controller("/capacity")
@@ -19,12 +15,7 @@ class CapacityController {
     }
 
     @Get
-    HttpResponse<?> capacity() {
-        try {
-            return HttpResponse.ok(CapacityView.of(capacity.current()));
-        } catch (InvalidStateStoreException e) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "Capacity is not available yet: the node store is restoring"));
-        }
+    CapacityView capacity() {
+        return CapacityView.of(capacity.current());
     }
 }

@@ -1,7 +1,5 @@
 package io.resourcemanager.ttl.api;
 
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
@@ -11,8 +9,6 @@ import io.resourcemanager.ttl.topology.DeadlineQuery;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /** {@code GET /ttl}: every tracked deadline with the time left, soonest first. */
 @Controller("/ttl")
@@ -27,14 +23,8 @@ class TtlController {
     }
 
     @Get
-    HttpResponse<?> list() {
-        try {
-            List<DeadlineView> views = deadlines.all().stream().map(this::view).toList();
-            return HttpResponse.ok(views);
-        } catch (InvalidStateStoreException e) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .body(Map.of("error", "Deadlines are not available yet: the store is restoring"));
-        }
+    List<DeadlineView> list() {
+        return deadlines.all().stream().map(this::view).toList();
     }
 
     private DeadlineView view(Deadline deadline) {
