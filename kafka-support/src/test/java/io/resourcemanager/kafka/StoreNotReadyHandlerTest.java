@@ -15,7 +15,7 @@ class StoreNotReadyHandlerTest {
         HttpResponse<?> response = new StoreNotReadyHandler()
                 .handle(HttpRequest.GET("/capacity"), new InvalidStateStoreException("restoring"));
 
-        assertThat(response.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(response.code()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
         assertThat(response.getBody().orElseThrow().toString()).contains("/capacity");
     }
 }

@@ -83,7 +83,7 @@ public final class LocalStack {
     private void start(RunningStack stack) {
         StackPart broker = stack.add(KafkaBroker.start(settings, workDir));
         stack.add(InfraSimulator.start(settings, workDir));
-        stack.add(SchemaRegistry.start(settings, workDir, readiness.remaining()));
+        stack.add(SchemaRegistry.start(settings, workDir));
         readiness.await(List.of(broker));
         TopicCatalogueCreator.createAll(KafkaBroker.bootstrapServers(settings));
         LOG.info("The {} catalogue topics exist", Topics.all().size());
@@ -113,10 +113,10 @@ public final class LocalStack {
     }
 
     private static void report(RuntimeException failure) {
-        if (failure instanceof PartFailedException partFailure) {
+        if (failure instanceof PartFailedException partFailure && !partFailure.logTail().isEmpty()) {
             LOG.error("{}; last lines of its log:{}{}", partFailure.getMessage(), System.lineSeparator(),
                     String.join(System.lineSeparator(), partFailure.logTail()));
-        } else if (failure instanceof LocalStackException) {
+        } else if (failure instanceof PartFailedException || failure instanceof LocalStackException) {
             LOG.error(failure.getMessage());
         } else {
             LOG.error("The local stack failed", failure);

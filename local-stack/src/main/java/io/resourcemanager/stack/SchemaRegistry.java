@@ -4,7 +4,6 @@ import io.resourcemanager.testkit.registry.RegistryOptions;
 import io.resourcemanager.testkit.registry.RegistryProcess;
 import io.resourcemanager.testkit.registry.RegistryStartException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,21 +30,20 @@ public final class SchemaRegistry implements StackPart {
     }
 
     /**
-     * Starts the registry and waits until it is ready.
+     * Starts the registry and waits until it is ready, at most the run's ready timeout.
      *
      * @param settings the run's settings
      * @param workDir  where the archive is unpacked and the log goes
-     * @param timeout  how long to wait for it
      * @return the ready registry
      * @throws PartFailedException if it does not start or is not ready in time
      */
-    public static SchemaRegistry start(StackSettings settings, WorkDir workDir, Duration timeout) {
+    public static SchemaRegistry start(StackSettings settings, WorkDir workDir) {
         Set<Long> earlierChildren = childPids();
         RegistryOptions options = RegistryOptions.defaults()
                 .withPort(settings.port(Setting.REGISTRY_PORT))
                 .withInstallRoot(workDir.registryInstallRoot())
                 .withLogFile(workDir.logFile(NAME))
-                .withStartupTimeout(timeout);
+                .withStartupTimeout(settings.readyTimeout());
         try {
             RegistryProcess registry = RegistryProcess.start(options);
             Optional<ProcessHandle> process = ProcessHandle.current().children()

@@ -26,6 +26,7 @@ public final class StackSettings {
     private StackSettings(Map<Setting, String> values) {
         this.values = values;
         this.services = parseServices(values.get(Setting.SERVICES));
+        // read every value once, so that a bad one is reported before anything starts
         requiredPorts();
         initialNodes();
         timeScale();
