@@ -54,6 +54,10 @@ public final class LocalStack {
 
     /** Starts the stack and supervises it until a signal stops it; returns the exit code. */
     private int run() {
+        workDir.pidFile().runningLauncher().ifPresent(launcher -> {
+            throw new LocalStackException("Another local stack (pid " + launcher.pid() + ") uses " + workDir.root()
+                    + "; stop it first, or give this one its own " + Setting.WORK_DIR.option() + " and ports");
+        });
         int leftovers = workDir.pidFile().stopLeftovers();
         if (leftovers > 0) {
             LOG.info("Stopped {} processes left running by an earlier run that did not stop cleanly", leftovers);

@@ -43,12 +43,20 @@ class PidFileTest {
     @Test
     void shouldLeaveAloneAProcessThatReusedARecordedId() throws IOException {
         Path file = workDir.resolve("pids");
-        Files.writeString(file, leftover.pid() + " " + Instant.EPOCH + System.lineSeparator() + "not a record");
+        Files.writeString(file, "child " + leftover.pid() + " " + Instant.EPOCH + System.lineSeparator() + "not a record");
 
         int stopped = new PidFile(file).stopLeftovers();
 
         assertThat(stopped).isZero();
         assertThat(leftover.isAlive()).isTrue();
+    }
+
+    @Test
+    void shouldRecogniseTheLauncherThatIsStillRunning() {
+        PidFile pidFile = new PidFile(workDir.resolve("pids"));
+        pidFile.recordChildren();
+
+        assertThat(pidFile.runningLauncher()).contains(ProcessHandle.current());
     }
 
     @Test
