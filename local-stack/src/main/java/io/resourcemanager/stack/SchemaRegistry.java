@@ -5,9 +5,6 @@ import io.resourcemanager.testkit.registry.RegistryProcess;
 import io.resourcemanager.testkit.registry.RegistryStartException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Apicurio Registry with in-memory storage, started through the test kit's {@link RegistryProcess}
@@ -20,12 +17,10 @@ public final class SchemaRegistry implements StackPart {
     public static final String NAME = "registry";
 
     private final RegistryProcess registry;
-    private final Optional<ProcessHandle> process;
     private final HealthCheck healthCheck;
 
-    private SchemaRegistry(RegistryProcess registry, Optional<ProcessHandle> process) {
+    private SchemaRegistry(RegistryProcess registry) {
         this.registry = registry;
-        this.process = process;
         this.healthCheck = new HttpHealthCheck(systemInfoUrl(registry.baseUrl()));
     }
 
@@ -38,18 +33,13 @@ public final class SchemaRegistry implements StackPart {
      * @throws PartFailedException if it does not start or is not ready in time
      */
     public static SchemaRegistry start(StackSettings settings, WorkDir workDir) {
-        Set<Long> earlierChildren = childPids();
         RegistryOptions options = RegistryOptions.defaults()
                 .withPort(settings.port(Setting.REGISTRY_PORT))
                 .withInstallRoot(workDir.registryInstallRoot())
                 .withLogFile(workDir.logFile(NAME))
                 .withStartupTimeout(settings.readyTimeout());
         try {
-            RegistryProcess registry = RegistryProcess.start(options);
-            Optional<ProcessHandle> process = ProcessHandle.current().children()
-                    .filter(child -> !earlierChildren.contains(child.pid()))
-                    .findFirst();
-            return new SchemaRegistry(registry, process);
+            return new SchemaRegistry(RegistryProcess.start(options));
         } catch (RegistryStartException e) {
             throw new PartFailedException(NAME, e.getMessage(), List.of());
         }
@@ -70,7 +60,7 @@ public final class SchemaRegistry implements StackPart {
 
     @Override
     public boolean isRunning() {
-        return process.map(ProcessHandle::isAlive).orElseGet(healthCheck::isHealthy);
+        return registry.isAlive();
     }
 
     @Override
@@ -103,9 +93,5 @@ public final class SchemaRegistry implements StackPart {
 
     private static String systemInfoUrl(String baseUrl) {
         return baseUrl + "/apis/registry/v3/system/info";
-    }
-
-    private static Set<Long> childPids() {
-        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 }
