@@ -52,7 +52,8 @@ class SchemaRulesTest {
     void shouldPutEveryEventTypeOfOneTopicInItsEnvelopeUnion() {
         Schema requests = SchemaCatalogue.valueSchema(Topics.ALLOCATION_REQUESTS);
         List<String> names = requests.getField("payload").schema().getTypes().stream().map(Schema::getName).toList();
-        assertThat(names).containsExactly("AllocationRequested", "ReleaseRequested", "ExtensionRequested");
+        assertThat(names).containsExactly(
+                "AllocationRequested", "ReleaseRequested", "ExtensionRequested", "AllocationExpiryRequested");
     }
 
     private static Schema withExtraRequiredField(Schema record) {

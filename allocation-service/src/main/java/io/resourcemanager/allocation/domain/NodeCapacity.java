@@ -7,22 +7,19 @@ import java.util.Objects;
  *
  * @param node node name
  * @param pool worker pool the node belongs to
- * @param cpuMillis allocatable CPU in millicores
- * @param memoryMb allocatable memory in MiB
- * @param gpu allocatable GPUs
+ * @param template template the node was built from, or null if unknown
+ * @param allocatable what the node can host in total
  * @param ready whether the node reports Ready
  * @param schedulable whether the node accepts new work (not cordoned)
  * @param healthy whether the health service considers it usable
  */
-public record NodeCapacity(String node, String pool, long cpuMillis, long memoryMb, int gpu,
+public record NodeCapacity(String node, String pool, String template, Resources allocatable,
                            boolean ready, boolean schedulable, boolean healthy) {
 
     public NodeCapacity {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(pool, "pool");
-        if (cpuMillis < 0 || memoryMb < 0 || gpu < 0) {
-            throw new IllegalArgumentException("Negative allocatable resources on node " + node);
-        }
+        Objects.requireNonNull(allocatable, "allocatable");
     }
 
     /** Whether this node's resources count as capacity: Ready, schedulable and healthy. */

@@ -1,6 +1,7 @@
 package io.resourcemanager.allocation.topology;
 
 import io.resourcemanager.allocation.domain.NodeCapacity;
+import io.resourcemanager.allocation.domain.Resources;
 import io.resourcemanager.events.NodeHealth;
 import io.resourcemanager.events.NodeState;
 
@@ -15,9 +16,9 @@ public final class NodeStates {
         return new NodeCapacity(
                 state.getNode(),
                 state.getPool(),
-                state.getAllocatable().getCpuMillis(),
-                state.getAllocatable().getMemoryMb(),
-                state.getAllocatable().getGpu(),
+                state.getTemplate(),
+                new Resources(state.getAllocatable().getCpuMillis(), state.getAllocatable().getMemoryMb(),
+                        state.getAllocatable().getGpu()),
                 state.getReady(),
                 state.getSchedulable(),
                 state.getHealth() != NodeHealth.UNHEALTHY);

@@ -1,47 +1,136 @@
 package io.resourcemanager.allocation.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.resourcemanager.events.NodeHealth;
+import io.resourcemanager.events.Resources;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.ServiceEndpointsContract;
+import io.resourcemanager.simulator.InfraSimulator;
+import io.resourcemanager.simulator.SimulatorConfig;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.topics.Topics;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** The allocation service reads node state from Kafka and reports the capacity it adds up to. */
+/** The allocation API over REST, end to end through the ledger on a real broker and registry. */
 @MicronautTest
 class AllocationServiceIT extends ServiceEndpointsContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
+
+    private final String cluster = KafkaTestEnvironment.get().uniqueName("cluster");
 
     @Inject
     EventPublisher publisher;
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void shouldReportTheCapacityOfReadyNodesPublishedOnTheNodesTopic() throws Exception {
-        String pool = KafkaTestEnvironment.get().uniqueName("pool");
-        for (int i = 1; i <= 3; i++) {
-            String node = pool + "-worker-" + i;
-            publisher.publish(Topics.NODES, node, Events.nodeState(node).setPool(pool).build()).get();
-        }
-        String sick = pool + "-worker-sick";
-        publisher.publish(Topics.NODES, sick,
-                Events.nodeState(sick).setPool(pool).setHealth(NodeHealth.UNHEALTHY).build()).get();
+    private InfraSimulator simulator;
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            Map<String, Object> capacity = http.toBlocking()
-                    .retrieve(HttpRequest.GET("/capacity"), Argument.mapOf(String.class, Object.class));
-            Map<String, Object> poolCapacity = (Map<String, Object>) ((Map<String, Object>) capacity.get("pools")).get(pool);
-            assertThat(poolCapacity).containsEntry("nodes", 3).containsEntry("memory", 46_080);
-            assertThat(((Number) poolCapacity.get("cpu")).doubleValue()).isEqualTo(23.4);
-        });
+    @Override
+    public Map<String, String> getProperties() {
+        simulator = InfraSimulator.start(SimulatorConfig.defaults()
+                .withProxmoxPort(0).withKubernetesPort(0).withTimeScale(0.01));
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("rm.kubernetes.master-url", simulator.kubernetesUrl());
+        properties.put("rm.allocation.cluster", cluster);
+        properties.put("rm.allocation.max-workers", "10");
+        return properties;
+    }
+
+    @AfterAll
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @Test
+    void shouldHoldTheReferenceScenarioOverRest() throws Exception {
+        addNode(cluster + "-a");
+        addNode(cluster + "-b");
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> capacity().get("total_workers").equals(10));
+
+        Map<String, Object> granted = post(Map.of("job_id", "job-1", "mcp_servers", List.of(), "workers", 4));
+
+        assertThat(granted).containsEntry("status", "active").containsEntry("job_id", "job-1");
+        assertThat((String) granted.get("allocation_id")).matches("alloc-[0-9a-f]{12}");
+        assertThat((List<?>) granted.get("workers_allocated")).hasSize(4);
+        assertThat((Map<String, Object>) granted.get("resources"))
+                .containsEntry("cpu", 4.0).containsEntry("memory", 8192).containsEntry("workers", 4);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(capacity())
+                .containsEntry("allocated_cpu", 4.0).containsEntry("allocated_memory", 8192)
+                .containsEntry("allocated_workers", 4).containsEntry("available_cpu", 12.0)
+                .containsEntry("available_memory", 24576).containsEntry("available_workers", 6)
+                .containsEntry("active_allocations", 1));
+
+        Map<String, Object> refused = post(Map.of("job_id", "job-2", "mcp_servers", List.of(), "workers", 10));
+
+        assertThat(refused).containsEntry("status", "failed")
+                .containsEntry("error", "Insufficient workers: requested 10, available 6");
+
+        String id = (String) granted.get("allocation_id");
+        Map<String, Object> released = http.toBlocking().retrieve(HttpRequest.DELETE("/allocations/" + id), JSON);
+        assertThat(released).containsEntry("status", "released").containsEntry("workers_released", 4)
+                .containsEntry("cpu_freed", 4.0).containsEntry("memory_freed", 8192);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                http.toBlocking().retrieve(HttpRequest.DELETE("/allocations/" + id), JSON))
+                .containsEntry("status", "already_released"));
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/allocations/" + id), JSON)).containsEntry("state", "released");
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownAllocation() {
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.DELETE("/allocations/alloc-000000000000"), JSON));
+
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
+        assertThat(error.getResponse().getBody(JSON).orElseThrow())
+                .containsEntry("error", "Allocation alloc-000000000000 not found");
+    }
+
+    @Test
+    void shouldNameTheBadFieldOfInvalidInput() {
+        assertThat(badRequest("{\"mcp_servers\": []}")).containsEntry("field", "job_id");
+        assertThat(badRequest("{\"job_id\": \"j\", \"mcp_servers\": [], \"priority\": \"urgent\"}"))
+                .containsEntry("field", "priority");
+        assertThat(badRequest("{\"job_id\": \"j\", \"mcp_servers\": [], \"workers\": -1}")).containsEntry("field", "workers");
+        assertThat(badRequest("{\"job_id\": \"j\", \"mcp_servers\": [], \"ttl_seconds\": 0}"))
+                .containsEntry("field", "ttl_seconds");
+        assertThat(badRequest("{\"job_id\": ")).containsEntry("field", "body");
+    }
+
+    private Map<String, Object> badRequest(String body) {
+        HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/allocations", body), JSON));
+        assertThat(error.getStatus().getCode()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        return error.getResponse().getBody(JSON).orElseThrow();
+    }
+
+    private Map<String, Object> post(Map<String, Object> body) {
+        HttpResponse<Map<String, Object>> response = http.toBlocking().exchange(HttpRequest.POST("/allocations", body), JSON);
+        assertThat(response.getStatus().getCode()).isEqualTo(HttpStatus.OK.getCode());
+        return response.body();
+    }
+
+    private Map<String, Object> capacity() {
+        return http.toBlocking().retrieve(HttpRequest.GET("/capacity"), JSON);
+    }
+
+    private void addNode(String name) throws Exception {
+        publisher.publish(Topics.NODES, name, Events.nodeState(name).setCluster(cluster)
+                .setAllocatable(Resources.newBuilder().setCpuMillis(8000).setMemoryMb(16384).setGpu(0).setPods(110).build())
+                .build()).get();
     }
 }

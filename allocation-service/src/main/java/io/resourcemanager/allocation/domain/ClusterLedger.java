@@ -1,0 +1,337 @@
+package io.resourcemanager.allocation.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The allocation ledger of one capacity domain (cluster). It is the single writer of that cluster's
+ * capacity: every request, release, expiry and node change of the cluster passes through it, one at
+ * a time, so nothing is ever granted twice or beyond capacity. Not thread-safe by design.
+ *
+ * <p>It keeps only what is live (active and queued allocations, nodes); the caller persists the
+ * allocations it returns and rebuilds a ledger from them with the {@code restore} methods.
+ */
+public final class ClusterLedger {
+
+    private final LedgerSettings settings;
+    private final Map<String, NodeCapacity> nodes = new TreeMap<>();
+    private final Map<String, Resources> used = new HashMap<>();
+    private final Map<String, Allocation> live = new HashMap<>();
+    private final Set<String> seenAllocations = new HashSet<>();
+    private final Set<String> seenRequests = new HashSet<>();
+    private final AllocationQueue queue;
+    private final Eligibility eligibility;
+    private int allocatedWorkers;
+
+    public ClusterLedger(LedgerSettings settings) {
+        this.settings = settings;
+        this.queue = new AllocationQueue(settings.queueMaxSize());
+        this.eligibility = new Eligibility(settings.generalPools());
+    }
+
+    /** Adds a node known from before (rebuilding after a restart). */
+    public void restoreNode(NodeCapacity node) {
+        nodes.put(node.node(), node);
+    }
+
+    /** Adds an allocation known from before; queued ones must come in queue order. */
+    public void restoreAllocation(Allocation allocation) {
+        remember(allocation.request());
+        if (allocation.status() == AllocationStatus.ACTIVE) {
+            live.put(allocation.id(), allocation);
+            hold(allocation);
+        } else if (allocation.status() == AllocationStatus.QUEUED) {
+            live.put(allocation.id(), allocation);
+            queue.add(allocation.request().priority(), allocation.id());
+        }
+    }
+
+    /** Decides a request: grant (possibly preempting), queue, or reject. A repeated request changes nothing. */
+    public List<LedgerEvent> request(AllocationRequest request, Instant now) {
+        if (seenAllocations.contains(request.allocationId()) || seenRequests.contains(request.requestId())) {
+            return List.of();
+        }
+        remember(request);
+        Optional<String> shortfall = tryGrant(request, now);
+        if (shortfall.isEmpty()) {
+            return List.of(new LedgerEvent.Granted(live.get(request.allocationId())));
+        }
+        List<LedgerEvent> preemption = new Preemption(this).tryPreemptFor(request, now);
+        if (!preemption.isEmpty()) {
+            return preemption;
+        }
+        if (request.queueIfInsufficient()) {
+            return List.of(enqueue(request, shortfall.get()));
+        }
+        return List.of(new LedgerEvent.Rejected(Allocation.failed(request, shortfall.get())));
+    }
+
+    /** Releases a live allocation; frees what it held and serves the queue. Empty if it is not live. */
+    public List<LedgerEvent> release(String allocationId, Instant now) {
+        Allocation allocation = live.get(allocationId);
+        if (allocation == null) {
+            return List.of();
+        }
+        List<LedgerEvent> events = new ArrayList<>();
+        Resources freed = allocation.held();
+        int workers = allocation.placements().size();
+        events.add(new LedgerEvent.Released(end(allocation, AllocationStatus.RELEASED, now, null), freed, workers, now));
+        events.addAll(serveQueue(now));
+        return events;
+    }
+
+    /** Expires an active allocation whose deadline has passed; empty otherwise (never twice, never early). */
+    public List<LedgerEvent> expire(String allocationId, Instant now) {
+        Allocation allocation = live.get(allocationId);
+        if (allocation == null || !allocation.isExpired(now)) {
+            return List.of();
+        }
+        List<LedgerEvent> events = new ArrayList<>();
+        Resources freed = allocation.held();
+        events.add(new LedgerEvent.Expired(end(allocation, AllocationStatus.EXPIRED, now, "TTL expired"), freed));
+        events.addAll(serveQueue(now));
+        return events;
+    }
+
+    /** A node appeared or changed. Workers on a node that stopped counting move or are preempted. */
+    public List<LedgerEvent> nodeUpdated(NodeCapacity node, Instant now) {
+        nodes.put(node.node(), node);
+        List<LedgerEvent> events = new ArrayList<>();
+        if (!node.counts()) {
+            events.addAll(relocateFrom(node.node(), "Node " + node.node() + " is " + why(node), now));
+        }
+        events.addAll(serveQueue(now));
+        return events;
+    }
+
+    /** A node left the cluster. Its workers move or are preempted. */
+    public List<LedgerEvent> nodeRemoved(String nodeName, Instant now) {
+        if (nodes.remove(nodeName) == null) {
+            return List.of();
+        }
+        List<LedgerEvent> events = new ArrayList<>(relocateFrom(nodeName, "Node " + nodeName + " was removed", now));
+        events.addAll(serveQueue(now));
+        return events;
+    }
+
+    /** The live allocation with this id, if any. */
+    public Optional<Allocation> live(String allocationId) {
+        return Optional.ofNullable(live.get(allocationId));
+    }
+
+    /** Current capacity of the cluster. */
+    public CapacityReport capacity() {
+        return CapacityReports.of(nodes.values(), used, live.values(), allocatedWorkers, settings);
+    }
+
+    // --- shared with Preemption -------------------------------------------------------------
+
+    Map<String, Allocation> liveAllocations() {
+        return live;
+    }
+
+    /** Why {@code request} cannot be granted with these free resources and worker slots, if it cannot. */
+    Optional<String> shortfall(AllocationRequest request, Map<String, Resources> free, int availableWorkers) {
+        if (request.workers() > availableWorkers) {
+            return Optional.of("Insufficient workers: requested " + request.workers() + ", available " + availableWorkers);
+        }
+        Resources need = request.demand();
+        Resources have = free.values().stream().reduce(Resources.NONE, Resources::plus);
+        if (need.cpuMillis() > have.cpuMillis()) {
+            return Optional.of("Insufficient CPU: needed " + need.cpuCores() + ", available " + have.cpuCores());
+        }
+        if (need.memoryMb() > have.memoryMb()) {
+            return Optional.of("Insufficient memory: needed " + need.memoryMb() + "MB, available " + have.memoryMb() + "MB");
+        }
+        if (need.gpu() > have.gpu()) {
+            return Optional.of("Insufficient GPU: needed " + need.gpu() + ", available " + have.gpu());
+        }
+        if (Placement.place(request.jobId(), request.workers(), 0, request.shape(), free, poolsOfNodes()).isEmpty()) {
+            return Optional.of("Insufficient capacity: no placement fits " + request.workers() + " workers of "
+                    + request.shape().cpuCores() + " CPU / " + request.shape().memoryMb() + "MB on one node each");
+        }
+        return Optional.empty();
+    }
+
+    /** Free resources of the nodes {@code request} may use, optionally counting {@code returned} as free again. */
+    Map<String, Resources> freeFor(AllocationRequest request, List<Allocation> returned) {
+        Map<String, Resources> usedNow = new HashMap<>(used);
+        for (Allocation allocation : returned) {
+            for (WorkerPlacement placement : allocation.placements()) {
+                usedNow.computeIfPresent(placement.node(), (node, held) -> held.minus(placement.resources()));
+            }
+        }
+        Map<String, Resources> free = new TreeMap<>();
+        for (NodeCapacity node : nodes.values()) {
+            if (node.counts() && eligibility.allows(request, node)) {
+                free.put(node.node(), node.allocatable().minus(usedNow.getOrDefault(node.node(), Resources.NONE)));
+            }
+        }
+        return free;
+    }
+
+    int availableWorkers() {
+        return capacity().availableWorkers();
+    }
+
+    /** Grants {@code request} if it fits now; otherwise returns why not. */
+    Optional<String> tryGrant(AllocationRequest request, Instant now) {
+        Map<String, Resources> free = freeFor(request, List.of());
+        Optional<String> shortfall = shortfall(request, free, availableWorkers());
+        if (shortfall.isPresent()) {
+            return shortfall;
+        }
+        List<WorkerPlacement> placements = Placement.place(request.jobId(), request.workers(), 0, request.shape(),
+                free, poolsOfNodes()).orElseThrow();
+        Allocation granted = Allocation.active(request, placements, now);
+        live.put(granted.id(), granted);
+        hold(granted);
+        return Optional.empty();
+    }
+
+    /** Ends a live allocation in a final state, freeing what it held and leaving its queue. */
+    Allocation end(Allocation allocation, AllocationStatus finalStatus, Instant now, String reason) {
+        live.remove(allocation.id());
+        if (allocation.status() == AllocationStatus.ACTIVE) {
+            unhold(allocation);
+        } else if (allocation.status() == AllocationStatus.QUEUED) {
+            queue.remove(allocation.request().priority(), allocation.id());
+        }
+        return allocation.finished(finalStatus, now, reason);
+    }
+
+    // --- internals -----------------------------------------------------------------------------
+
+    private void remember(AllocationRequest request) {
+        seenAllocations.add(request.allocationId());
+        seenRequests.add(request.requestId());
+    }
+
+    private LedgerEvent enqueue(AllocationRequest request, String shortfall) {
+        Allocation queued = Allocation.queued(request);
+        if (queue.isFull(request.priority())) {
+            return new LedgerEvent.Rejected(Allocation.failed(request, shortfall + "; the " + request.priority().label()
+                    + " queue is full (max " + settings.queueMaxSize() + ")"));
+        }
+        live.put(queued.id(), queued);
+        int position = queue.add(request.priority(), queued.id());
+        return new LedgerEvent.Queued(queued, position, shortfall, true);
+    }
+
+    /** Grants waiting allocations in service order until the first that does not fit. */
+    private List<LedgerEvent> serveQueue(Instant now) {
+        List<LedgerEvent> events = new ArrayList<>();
+        Set<Priority> moved = new HashSet<>();
+        for (String id : queue.inServiceOrder()) {
+            AllocationRequest waiting = live.get(id).request();
+            if (shortfall(waiting, freeFor(waiting, List.of()), availableWorkers()).isPresent()) {
+                break;
+            }
+            queue.remove(waiting.priority(), id);
+            live.remove(id);
+            tryGrant(waiting, now);
+            events.add(new LedgerEvent.Granted(live.get(id)));
+            moved.add(waiting.priority());
+        }
+        for (Priority priority : moved) {
+            events.addAll(positions(priority));
+        }
+        return events;
+    }
+
+    private List<LedgerEvent> positions(Priority priority) {
+        List<LedgerEvent> events = new ArrayList<>();
+        for (String id : queue.inServiceOrder()) {
+            Allocation allocation = live.get(id);
+            if (allocation.request().priority() == priority) {
+                events.add(new LedgerEvent.QueuePositionChanged(allocation, queue.position(priority, id)));
+            }
+        }
+        return events;
+    }
+
+    private List<LedgerEvent> relocateFrom(String nodeName, String reason, Instant now) {
+        List<LedgerEvent> events = new ArrayList<>();
+        List<Allocation> affected = live.values().stream()
+                .filter(allocation -> allocation.placements().stream().anyMatch(p -> p.node().equals(nodeName)))
+                .toList();
+        for (Allocation allocation : affected) {
+            unhold(allocation);
+            List<WorkerPlacement> staying = allocation.placements().stream().filter(p -> !p.node().equals(nodeName)).toList();
+            List<WorkerPlacement> stranded = allocation.placements().stream().filter(p -> p.node().equals(nodeName)).toList();
+            staying.forEach(this::hold);
+            Map<String, Resources> free = freeFor(allocation.request(), List.of());
+            free.remove(nodeName);
+            Optional<List<WorkerPlacement>> moved = placeAgain(stranded, free);
+            if (moved.isPresent()) {
+                List<WorkerPlacement> placements = new ArrayList<>(staying);
+                placements.addAll(moved.get());
+                Allocation relocated = allocation.withPlacements(placements);
+                moved.get().forEach(this::hold);
+                live.put(relocated.id(), relocated);
+                events.add(new LedgerEvent.Moved(relocated));
+            } else {
+                staying.forEach(this::unhold);
+                Allocation preempted = end(allocation.withPlacements(List.of()), AllocationStatus.PREEMPTED, now, reason);
+                events.add(new LedgerEvent.Preempted(preempted, reason, null, allocation.held()));
+            }
+        }
+        return events;
+    }
+
+    private Optional<List<WorkerPlacement>> placeAgain(List<WorkerPlacement> stranded, Map<String, Resources> free) {
+        Map<String, Resources> remaining = new TreeMap<>(free);
+        List<WorkerPlacement> moved = new ArrayList<>();
+        for (WorkerPlacement slot : stranded) {
+            Optional<List<WorkerPlacement>> one = Placement.place("x", 1, 0, slot.resources(), remaining, poolsOfNodes());
+            if (one.isEmpty()) {
+                return Optional.empty();
+            }
+            WorkerPlacement target = one.get().get(0);
+            remaining.put(target.node(), remaining.get(target.node()).minus(slot.resources()));
+            moved.add(slot.movedTo(target.node(), target.pool()));
+        }
+        return Optional.of(moved);
+    }
+
+    private void hold(Allocation allocation) {
+        allocation.placements().forEach(this::hold);
+    }
+
+    private void hold(WorkerPlacement placement) {
+        used.merge(placement.node(), placement.resources(), Resources::plus);
+        allocatedWorkers++;
+    }
+
+    private void unhold(Allocation allocation) {
+        allocation.placements().forEach(this::unhold);
+    }
+
+    private void unhold(WorkerPlacement placement) {
+        used.computeIfPresent(placement.node(), (node, held) -> {
+            Resources left = held.minus(placement.resources());
+            return left.equals(Resources.NONE) ? null : left;
+        });
+        allocatedWorkers = Math.max(0, allocatedWorkers - 1);
+    }
+
+    private Map<String, String> poolsOfNodes() {
+        Map<String, String> pools = new HashMap<>();
+        nodes.values().forEach(node -> pools.put(node.node(), node.pool()));
+        return pools;
+    }
+
+    private static String why(NodeCapacity node) {
+        if (!node.ready()) {
+            return "not ready";
+        }
+        return node.schedulable() ? "unhealthy" : "cordoned";
+    }
+}
