@@ -43,12 +43,13 @@ public class McpServerLifecycle implements McpServerDirectory {
     private final boolean requireReady;
     private final Clock clock;
     private final Executor executor;
+    private final AtomicReference<McpServerObservation> observation = new AtomicReference<>(McpServerObservation.NONE);
     private Map<String, Instant> idleSince = new HashMap<>();
     private Set<String> reportedUnknown = Set.of();
-    private final AtomicReference<McpServerObservation> observation = new AtomicReference<>(McpServerObservation.NONE);
 
-    McpServerLifecycle(McpServerReferences references, McpDeployments deployments, McpServerProperties properties,
-                       Clock clock, @Named(TaskExecutors.IO) Executor executor) {
+    /** @param executor runs the Kubernetes calls of {@link #ensureStarted} (the IO executor in the service) */
+    public McpServerLifecycle(McpServerReferences references, McpDeployments deployments,
+                              McpServerProperties properties, Clock clock, @Named(TaskExecutors.IO) Executor executor) {
         this.references = references;
         this.deployments = deployments;
         this.planner = new McpServerPlanner(properties.idleTimeout());
@@ -83,7 +84,7 @@ public class McpServerLifecycle implements McpServerDirectory {
                 clock.instant());
         idleSince = new HashMap<>(plan.idleSince());
         reportUnknown(plan.unknown());
-        plan.scaleUp().forEach(server -> scale(server, 1, "referenced by " + referenced.get(server) + " allocation(s)"));
+        plan.scaleUp().forEach(server -> scale(server, 1, "referenced by " + referenced.get(server)));
         plan.scaleDown().forEach(server -> scale(server, 0, "unreferenced since " + idleSince.get(server)));
         plan.checkAgainAfter().ifPresent(d -> LOG.debug("Next MCP server idle timeout in {}", d));
         return Optional.of(plan);
@@ -92,9 +93,9 @@ public class McpServerLifecycle implements McpServerDirectory {
     /**
      * Starts the named servers now (0 → 1 replica) without waiting for the next round; call it when an
      * allocation that references them is granted. Returns at once from any thread (the Kubernetes calls
-     * run on the IO executor); the stage completes when they are done, never exceptionally. Servers
-     * already scaled up are left alone, and their idle timers restart; unknown names are logged. Until the stage completes,
-     * {@link #describe} already reports a stopped server as starting.
+     * run on the executor); the stage completes when they are done, never exceptionally. Servers already
+     * scaled up are left alone and their idle timers restart; unknown names are logged. Until the stage
+     * completes, {@link #describe} already reports a known stopped server as starting.
      */
     public CompletionStage<Void> ensureStarted(Collection<String> names) {
         Set<String> wanted = new TreeSet<>(names);
@@ -102,7 +103,13 @@ public class McpServerLifecycle implements McpServerDirectory {
             return CompletableFuture.completedFuture(null);
         }
         observation.updateAndGet(o -> o.markStarting(wanted));
-        return CompletableFuture.runAsync(() -> startNow(wanted), executor).exceptionally(e -> {
+        CompletableFuture<Void> started;
+        try {
+            started = CompletableFuture.runAsync(() -> startNow(wanted), executor);
+        } catch (RuntimeException e) {
+            started = CompletableFuture.failedFuture(e);
+        }
+        return started.exceptionally(e -> {
             LOG.warn("Could not start MCP servers {} now, retried in the next round: {}", wanted, e.toString());
             return null;
         });

@@ -21,7 +21,8 @@ import java.time.Duration;
 public record McpServerProperties(@Bindable(defaultValue = "10m") Duration idleTimeout,
                                   @Bindable(defaultValue = "5s") Duration reconcileInterval,
                                   @Nullable String namespace,
-                                  @Bindable(defaultValue = "app.kubernetes.io/component=mcp-server") @NotBlank String labelSelector,
+                                  @Bindable(defaultValue = "app.kubernetes.io/component=mcp-server")
+                                  @NotBlank String labelSelector,
                                   @Bindable(defaultValue = "mcp-") String namePrefix,
                                   @Bindable(defaultValue = "true") boolean requireReady) {
 
@@ -35,7 +36,8 @@ public record McpServerProperties(@Bindable(defaultValue = "10m") Duration idleT
      */
     public McpServerProperties {
         require(idleTimeout != null && !idleTimeout.isNegative(), "idle-timeout must be zero or more");
-        require(reconcileInterval != null && !reconcileInterval.isNegative() && !reconcileInterval.isZero(), "reconcile-interval must be positive");
+        require(reconcileInterval != null && !reconcileInterval.isNegative() && !reconcileInterval.isZero(),
+                "reconcile-interval must be positive");
         require(labelSelector != null && !labelSelector.isBlank(), "label-selector must not be blank");
         namePrefix = namePrefix == null ? "" : namePrefix;
         namespace = namespace == null || namespace.isBlank() ? null : namespace;

@@ -33,7 +33,8 @@ final class ServiceEndpoints {
             return Optional.empty();
         }
         ServicePort chosen = port.get();
-        String scheme = "https".equals(chosen.getName()) || Integer.valueOf(443).equals(chosen.getPort()) ? "https" : "http";
+        boolean tls = "https".equals(chosen.getName()) || Integer.valueOf(443).equals(chosen.getPort());
+        String scheme = tls ? "https" : "http";
         Optional<String> ingress = ingress(service);
         if (ingress.isPresent()) {
             return Optional.of(url(scheme, ingress.get(), chosen.getPort()));

@@ -35,12 +35,12 @@ public final class AllocationOperations {
     private final AllocationRequests requests;
     private final DecisionWaiter decisions;
     private final AllocationQueries queries;
-    private final McpServerStatus mcpServers;
+    private final McpServerEndpoints mcpServers;
     private final AllocationProperties properties;
     private final Clock clock;
 
     AllocationOperations(AllocationInputParser parser, AllocationRequests requests, DecisionWaiter decisions,
-                         AllocationQueries queries, McpServerStatus mcpServers, AllocationProperties properties,
+                         AllocationQueries queries, McpServerEndpoints mcpServers, AllocationProperties properties,
                          Clock clock) {
         this.parser = parser;
         this.requests = requests;
@@ -127,7 +127,7 @@ public final class AllocationOperations {
 
     private Map<String, Object> requestBody(String allocationId, Object payload) {
         if (payload instanceof AllocationGranted granted) {
-            return AllocationViews.granted(granted, mcpServers.describe(granted.getMcpServers()));
+            return AllocationViews.granted(granted, mcpServers.forGrantedAllocation(granted.getMcpServers()));
         }
         if (payload instanceof AllocationQueued queued) {
             return AllocationViews.queued(allocationId, queued.getJobId(), queued.getQueuePosition(), queued.getReason());

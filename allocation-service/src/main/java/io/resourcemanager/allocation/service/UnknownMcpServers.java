@@ -9,10 +9,10 @@ import java.util.Map;
 /** Used when MCP server lifecycle management is not available: endpoints unknown. */
 @Singleton
 @Secondary
-final class UnknownMcpServers implements McpServerStatus {
+final class UnknownMcpServers implements McpServerEndpoints {
 
     @Override
-    public List<Map<String, Object>> describe(List<String> names) {
+    public List<Map<String, Object>> forGrantedAllocation(List<String> names) {
         return names.stream().map(name -> {
             Map<String, Object> server = new LinkedHashMap<>();
             server.put("name", name);

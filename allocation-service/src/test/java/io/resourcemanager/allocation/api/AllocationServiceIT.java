@@ -13,7 +13,9 @@ import io.resourcemanager.events.Resources;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.ServiceEndpointsContract;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.resourcemanager.simulator.InfraSimulator;
+import io.resourcemanager.simulator.kubernetes.KubernetesClients;
 import io.resourcemanager.simulator.SimulatorConfig;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.topics.Topics;
@@ -88,6 +90,22 @@ class AllocationServiceIT extends ServiceEndpointsContract {
                 http.toBlocking().retrieve(HttpRequest.DELETE("/allocations/" + id), JSON))
                 .containsEntry("status", "already_released"));
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/allocations/" + id), JSON)).containsEntry("state", "released");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldStartTheMcpServersAGrantedAllocationNeeds() {
+        Map<String, Object> granted = post(Map.of("job_id", "job-mcp", "mcp_servers", List.of("filesystem")));
+
+        Map<String, Object> server = ((List<Map<String, Object>>) granted.get("mcp_servers")).get(0);
+        assertThat(server).containsEntry("name", "filesystem");
+        assertThat(server.get("status")).isIn("starting", "running");
+        try (KubernetesClient client = KubernetesClients.connect(simulator.kubernetesUrl())) {
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                    client.apps().deployments().inNamespace("default").withName("mcp-filesystem").get()
+                            .getSpec().getReplicas()).isEqualTo(1));
+        }
+        http.toBlocking().retrieve(HttpRequest.DELETE("/allocations/" + granted.get("allocation_id")), JSON);
     }
 
     @Test

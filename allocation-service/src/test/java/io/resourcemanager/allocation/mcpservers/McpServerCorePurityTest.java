@@ -17,7 +17,8 @@ class McpServerCorePurityTest {
         classes().that().haveSimpleNameStartingWith("McpServerPlan")
                 .or().haveSimpleName("McpServerSnapshot")
                 .or().haveSimpleName("McpServerStatus")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.resourcemanager.allocation.mcpservers..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.resourcemanager.allocation.mcpservers..")
                 .because("the planner is the pure core of the MCP server lifecycle")
                 .check(classes);
     }
