@@ -9,6 +9,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
@@ -48,6 +50,12 @@ class AllocationMcpIT extends ServiceEndpointsContract {
 
     @Inject
     JsonMapper json;
+
+    @Inject
+    McpJsonMapper mcpJson;
+
+    @Inject
+    JsonSchemaValidator schemaValidator;
 
     private InfraSimulator simulator;
 
@@ -131,9 +139,11 @@ class AllocationMcpIT extends ServiceEndpointsContract {
         }
     }
 
+    /** A client of the SDK; JSON mapping and schema validation from the service's context (the SDK finds none). */
     private McpSyncClient connect() {
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.getURL().toString())
-                .endpoint("/mcp").build()).requestTimeout(Duration.ofSeconds(30)).build();
+                        .endpoint("/mcp").jsonMapper(mcpJson).build())
+                .jsonSchemaValidator(schemaValidator).requestTimeout(Duration.ofSeconds(30)).build();
         client.initialize();
         return client;
     }

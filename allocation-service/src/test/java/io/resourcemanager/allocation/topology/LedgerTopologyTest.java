@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resourcemanager.allocation.domain.LedgerSettings;
 import io.resourcemanager.events.AllocationEventEnvelope;
+import io.resourcemanager.events.AllocationExpired;
+import io.resourcemanager.events.ExpiryReason;
+import io.resourcemanager.events.SubjectType;
+import io.resourcemanager.events.TtlEventEnvelope;
+import io.resourcemanager.events.TtlExpired;
 import io.resourcemanager.events.AllocationGranted;
 import io.resourcemanager.events.AllocationPreempted;
 import io.resourcemanager.events.AllocationQueued;
@@ -21,8 +26,7 @@ import io.resourcemanager.events.Resources;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.PlainAvroSerdes;
 import io.resourcemanager.topics.Topics;
-import java.time.Clock;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -41,10 +45,11 @@ class LedgerTopologyTest {
     private TestInputTopic<String, NodeState> nodes;
     private TestOutputTopic<String, AllocationEventEnvelope> events;
     private TestOutputTopic<String, AllocationState> states;
+    private TestInputTopic<String, TtlEventEnvelope> ttl;
+    private final MutableClock clock = new MutableClock(Events.T0);
 
     @BeforeEach
     void startDriver() {
-        Clock clock = Clock.fixed(Events.T0, ZoneOffset.UTC);
         driver = new TopologyTestDriver(new LedgerTopology(LedgerSettings.defaults().withMaxWorkers(10), clock)
                 .build(new StreamsBuilder(), serdes));
         requests = driver.createInputTopic(Topics.ALLOCATION_REQUESTS.name(), Topics.ALLOCATION_REQUESTS.keySerde().serializer(),
@@ -55,8 +60,35 @@ class LedgerTopologyTest {
                 serdes.forTopic(Topics.ALLOCATION_EVENTS).deserializer());
         states = driver.createOutputTopic(Topics.ALLOCATIONS.name(), Topics.ALLOCATIONS.keySerde().deserializer(),
                 serdes.forTopic(Topics.ALLOCATIONS).deserializer());
+        ttl = driver.createInputTopic(Topics.TTL_EVENTS.name(), Topics.TTL_EVENTS.keySerde().serializer(),
+                serdes.forTopic(Topics.TTL_EVENTS).serializer());
         nodes.pipeInput("node-a", node("node-a"));
         nodes.pipeInput("node-b", node("node-b"));
+    }
+
+    @Test
+    void shouldExpireAnAllocationOnceWhenTheTtlServiceSaysItsDeadlinePassed() {
+        request("alloc-000000000001", 2, Priority.NORMAL, false);
+        payloads();
+
+        clock.advance(Duration.ofSeconds(3599));
+        ttlExpired("alloc-000000000001");
+        assertThat(payloads()).as("not due yet").isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        ttlExpired("alloc-000000000001");
+        ttlExpired("alloc-000000000001");
+
+        assertThat(payloads()).singleElement().isInstanceOfSatisfying(AllocationExpired.class, expired ->
+                assertThat(expired.getFreed().getCpuMillis()).isEqualTo(2000));
+    }
+
+    private void ttlExpired(String allocationId) {
+        ttl.pipeInput(allocationId, TtlEventEnvelope.newBuilder()
+                .setHeader(Events.header())
+                .setPayload(TtlExpired.newBuilder().setSubjectId(allocationId).setSubjectType(SubjectType.ALLOCATION)
+                        .setDeadline(Events.T0.plusSeconds(3600)).setReason(ExpiryReason.DEADLINE).build())
+                .build());
     }
 
     @AfterEach
