@@ -109,6 +109,13 @@ class AllocationServiceIT extends ServiceEndpointsContract {
     }
 
     @Test
+    void shouldServeItsOpenApiDocument() {
+        String document = http.toBlocking().retrieve(HttpRequest.GET("/openapi/allocation-service-1.0.yml"));
+
+        assertThat(document).contains("/allocations/{id}", "/allocations/cleanup-expired", "/capacity");
+    }
+
+    @Test
     void shouldAnswerNotFoundForAnUnknownAllocation() {
         HttpClientResponseException error = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.DELETE("/allocations/alloc-000000000000"), JSON));
