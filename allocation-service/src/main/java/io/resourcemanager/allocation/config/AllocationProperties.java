@@ -2,6 +2,7 @@ package io.resourcemanager.allocation.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.resourcemanager.allocation.domain.DivisionPolicies;
 import io.resourcemanager.allocation.domain.LedgerSettings;
 import io.resourcemanager.allocation.domain.Resources;
 import jakarta.validation.constraints.Min;
@@ -38,8 +39,9 @@ public record AllocationProperties(
     /** Configuration prefix. */
     public static final String PREFIX = "rm.allocation";
 
-    /** The ledger's view of these settings. */
-    public LedgerSettings ledgerSettings() {
-        return new LedgerSettings(maxWorkers, new Resources(workerCpuMillis, workerMemoryMb, 0), generalPools, queueMaxSize);
+    /** The ledger's view of these settings, with the given division policies. */
+    public LedgerSettings ledgerSettings(DivisionPolicies policies) {
+        return new LedgerSettings(maxWorkers, new Resources(workerCpuMillis, workerMemoryMb, 0), generalPools, queueMaxSize,
+                policies);
     }
 }

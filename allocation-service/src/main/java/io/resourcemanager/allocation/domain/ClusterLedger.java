@@ -28,12 +28,15 @@ public final class ClusterLedger {
     private final Set<String> seenRequests = new HashSet<>();
     private final AllocationQueue queue;
     private final Eligibility eligibility;
+    private final DivisionUsage divisions = new DivisionUsage();
+    private final Admission admission;
     private int allocatedWorkers;
 
     public ClusterLedger(LedgerSettings settings) {
         this.settings = settings;
         this.queue = new AllocationQueue(settings.queueMaxSize());
         this.eligibility = new Eligibility(settings.generalPools());
+        this.admission = new Admission(settings.policies(), divisions);
     }
 
     /** Adds a node known from before (rebuilding after a restart). */
@@ -47,6 +50,7 @@ public final class ClusterLedger {
         if (allocation.status() == AllocationStatus.ACTIVE) {
             live.put(allocation.id(), allocation);
             hold(allocation);
+            divisions.add(allocation);
         } else if (allocation.status() == AllocationStatus.QUEUED) {
             live.put(allocation.id(), allocation);
             queue.add(allocation.request().priority(), allocation.id());
@@ -59,6 +63,12 @@ public final class ClusterLedger {
             return List.of();
         }
         remember(request);
+        Optional<String> overQuota = admission.quotaShortfall(request);
+        if (overQuota.isPresent()) {
+            return List.of(request.queueIfInsufficient()
+                    ? enqueue(request, overQuota.get(), false)
+                    : new LedgerEvent.Rejected(Allocation.failed(request, overQuota.get())));
+        }
         Optional<String> shortfall = tryGrant(request, now);
         if (shortfall.isEmpty()) {
             return List.of(new LedgerEvent.Granted(live.get(request.allocationId())));
@@ -68,7 +78,7 @@ public final class ClusterLedger {
             return preemption;
         }
         if (request.queueIfInsufficient()) {
-            return List.of(enqueue(request, shortfall.get()));
+            return List.of(enqueue(request, shortfall.get(), true));
         }
         return List.of(new LedgerEvent.Rejected(Allocation.failed(request, shortfall.get())));
     }
@@ -138,12 +148,13 @@ public final class ClusterLedger {
     }
 
     /** Why {@code request} cannot be granted with these free resources and worker slots, if it cannot. */
-    Optional<String> shortfall(AllocationRequest request, Map<String, Resources> free, int availableWorkers) {
+    Optional<String> shortfall(AllocationRequest request, Map<String, Resources> free, int availableWorkers, Instant now) {
         if (request.workers() > availableWorkers) {
             return Optional.of("Insufficient workers: requested " + request.workers() + ", available " + availableWorkers);
         }
         Resources need = request.demand();
-        Resources have = free.values().stream().reduce(Resources.NONE, Resources::plus);
+        Resources have = free.values().stream().reduce(Resources.NONE, Resources::plus)
+                .minus(admission.heldBack(request, now));
         if (need.cpuMillis() > have.cpuMillis()) {
             return Optional.of("Insufficient CPU: needed " + need.cpuCores() + ", available " + have.cpuCores());
         }
@@ -184,7 +195,7 @@ public final class ClusterLedger {
     /** Grants {@code request} if it fits now; otherwise returns why not. */
     Optional<String> tryGrant(AllocationRequest request, Instant now) {
         Map<String, Resources> free = freeFor(request, List.of());
-        Optional<String> shortfall = shortfall(request, free, availableWorkers());
+        Optional<String> shortfall = shortfall(request, free, availableWorkers(), now);
         if (shortfall.isPresent()) {
             return shortfall;
         }
@@ -193,6 +204,7 @@ public final class ClusterLedger {
         Allocation granted = Allocation.active(request, placements, now);
         live.put(granted.id(), granted);
         hold(granted);
+        divisions.add(granted);
         return Optional.empty();
     }
 
@@ -201,6 +213,7 @@ public final class ClusterLedger {
         live.remove(allocation.id());
         if (allocation.status() == AllocationStatus.ACTIVE) {
             unhold(allocation);
+            divisions.remove(allocation);
         } else if (allocation.status() == AllocationStatus.QUEUED) {
             queue.remove(allocation.request().priority(), allocation.id());
         }
@@ -214,7 +227,7 @@ public final class ClusterLedger {
         seenRequests.add(request.requestId());
     }
 
-    private LedgerEvent enqueue(AllocationRequest request, String shortfall) {
+    private LedgerEvent enqueue(AllocationRequest request, String shortfall, boolean countsAsDemand) {
         Allocation queued = Allocation.queued(request);
         if (queue.isFull(request.priority())) {
             return new LedgerEvent.Rejected(Allocation.failed(request, shortfall + "; the " + request.priority().label()
@@ -222,16 +235,23 @@ public final class ClusterLedger {
         }
         live.put(queued.id(), queued);
         int position = queue.add(request.priority(), queued.id());
-        return new LedgerEvent.Queued(queued, position, shortfall, true);
+        return new LedgerEvent.Queued(queued, position, shortfall, countsAsDemand);
     }
 
-    /** Grants waiting allocations in service order until the first that does not fit. */
+    /**
+     * Grants waiting allocations, highest priority first; within a priority the division furthest
+     * below its fair share goes first, FIFO within a division. Stops at the first that does not fit;
+     * allocations held back only by their division's quota are passed over.
+     */
     private List<LedgerEvent> serveQueue(Instant now) {
         List<LedgerEvent> events = new ArrayList<>();
         Set<Priority> moved = new HashSet<>();
-        for (String id : queue.inServiceOrder()) {
+        for (String id : fairOrder()) {
             AllocationRequest waiting = live.get(id).request();
-            if (shortfall(waiting, freeFor(waiting, List.of()), availableWorkers()).isPresent()) {
+            if (admission.quotaShortfall(waiting).isPresent()) {
+                continue;
+            }
+            if (shortfall(waiting, freeFor(waiting, List.of()), availableWorkers(), now).isPresent()) {
                 break;
             }
             queue.remove(waiting.priority(), id);
@@ -244,6 +264,19 @@ public final class ClusterLedger {
             events.addAll(positions(priority));
         }
         return events;
+    }
+
+    private List<String> fairOrder() {
+        List<String> order = new ArrayList<>(queue.inServiceOrder());
+        Map<String, Integer> fifo = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            fifo.put(order.get(i), i);
+        }
+        order.sort(java.util.Comparator
+                .<String, Priority>comparing(id -> live.get(id).request().priority(), java.util.Comparator.reverseOrder())
+                .thenComparingDouble(id -> admission.shareUsed(live.get(id).request()))
+                .thenComparingInt(fifo::get));
+        return order;
     }
 
     private List<LedgerEvent> positions(Priority priority) {

@@ -31,7 +31,7 @@ final class Preemption {
         if (candidates.isEmpty()) {
             return List.of();
         }
-        Optional<List<Allocation>> victims = smallestSufficientSet(request, candidates);
+        Optional<List<Allocation>> victims = smallestSufficientSet(request, candidates, now);
         if (victims.isEmpty()) {
             return List.of();
         }
@@ -49,32 +49,33 @@ final class Preemption {
         return events;
     }
 
-    private Optional<List<Allocation>> smallestSufficientSet(AllocationRequest request, List<Allocation> candidates) {
+    private Optional<List<Allocation>> smallestSufficientSet(AllocationRequest request, List<Allocation> candidates,
+                                                             Instant now) {
         List<Allocation> chosen = new ArrayList<>();
         for (Allocation candidate : candidates) {
             chosen.add(candidate);
-            if (fits(request, chosen)) {
-                return Optional.of(withoutUnneeded(request, chosen));
+            if (fits(request, chosen, now)) {
+                return Optional.of(withoutUnneeded(request, chosen, now));
             }
         }
         return Optional.empty();
     }
 
     /** Drops victims, most valuable first, as long as the request still fits without them. */
-    private List<Allocation> withoutUnneeded(AllocationRequest request, List<Allocation> chosen) {
+    private List<Allocation> withoutUnneeded(AllocationRequest request, List<Allocation> chosen, Instant now) {
         List<Allocation> needed = new ArrayList<>(chosen);
         for (int i = needed.size() - 1; i >= 0; i--) {
             Allocation spared = needed.remove(i);
-            if (!fits(request, needed)) {
+            if (!fits(request, needed, now)) {
                 needed.add(i, spared);
             }
         }
         return needed;
     }
 
-    private boolean fits(AllocationRequest request, List<Allocation> victims) {
+    private boolean fits(AllocationRequest request, List<Allocation> victims, Instant now) {
         int freedWorkers = victims.stream().mapToInt(victim -> victim.placements().size()).sum();
-        return ledger.shortfall(request, ledger.freeFor(request, victims), ledger.availableWorkers() + freedWorkers)
+        return ledger.shortfall(request, ledger.freeFor(request, victims), ledger.availableWorkers() + freedWorkers, now)
                 .isEmpty();
     }
 }

@@ -1,6 +1,5 @@
 package io.resourcemanager.allocation.topology;
 
-import io.resourcemanager.allocation.config.AllocationProperties;
 import io.resourcemanager.allocation.domain.Allocation;
 import io.resourcemanager.allocation.domain.AllocationStatus;
 import io.resourcemanager.allocation.domain.CapacityReport;
@@ -27,9 +26,9 @@ public final class AllocationQueries {
     private final StreamsApp views;
     private final LedgerSettings settings;
 
-    AllocationQueries(@Named(ViewTopology.NAME) StreamsApp views, AllocationProperties properties) {
+    AllocationQueries(@Named(ViewTopology.NAME) StreamsApp views, LedgerSettings settings) {
         this.views = views;
-        this.settings = properties.ledgerSettings();
+        this.settings = settings;
     }
 
     /** The allocation with this id. */

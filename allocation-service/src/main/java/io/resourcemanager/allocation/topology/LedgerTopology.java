@@ -1,6 +1,5 @@
 package io.resourcemanager.allocation.topology;
 
-import io.resourcemanager.allocation.config.AllocationProperties;
 import io.resourcemanager.allocation.domain.LedgerSettings;
 import io.resourcemanager.events.AllocationEventEnvelope;
 import io.resourcemanager.events.AllocationState;
@@ -9,7 +8,6 @@ import io.resourcemanager.kafka.EventSerdes;
 import io.resourcemanager.kafka.StreamsTopology;
 import io.resourcemanager.state.NodeUpdate;
 import io.resourcemanager.topics.Topics;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -47,12 +45,6 @@ public final class LedgerTopology implements StreamsTopology {
     private final LedgerSettings settings;
     private final Clock clock;
 
-    @Inject
-    public LedgerTopology(AllocationProperties properties, Clock clock) {
-        this(properties.ledgerSettings(), clock);
-    }
-
-    /** A ledger topology with explicit settings and clock (tests). */
     public LedgerTopology(LedgerSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;

@@ -39,6 +39,7 @@ final class LedgerFixtures {
         private Resources shape = DEFAULT_SHAPE;
         private long ttlSeconds = 3600;
         private List<String> mcpServers = List.of();
+        private Map<String, String> metadata = Map.of();
 
         RequestBuilder(String id) {
             this.id = id;
@@ -74,6 +75,11 @@ final class LedgerFixtures {
             return this;
         }
 
+        RequestBuilder division(String name) {
+            metadata = Map.of(AllocationRequest.DIVISION, name);
+            return this;
+        }
+
         RequestBuilder mcpServers(String... names) {
             mcpServers = List.of(names);
             return this;
@@ -81,7 +87,7 @@ final class LedgerFixtures {
 
         AllocationRequest build() {
             return new AllocationRequest("req-" + id, id, "local", "job-" + id, mcpServers, workers, shape, priority,
-                    ttlSeconds, Map.of(), pool, null, queue, T0);
+                    ttlSeconds, metadata, pool, null, queue, T0);
         }
     }
 }
