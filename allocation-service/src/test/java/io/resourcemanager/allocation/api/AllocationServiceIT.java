@@ -50,6 +50,12 @@ class AllocationServiceIT extends ServiceEndpointsContract {
         properties.put("rm.kubernetes.master-url", simulator.kubernetesUrl());
         properties.put("rm.allocation.cluster", cluster);
         properties.put("rm.allocation.max-workers", "10");
+        properties.put("rm.allocation.quotas.limited.cpu", "1");
+        properties.put("rm.allocation.quotas.limited.memory", "2048");
+        properties.put("rm.allocation.reservations.night-shift.owner", "nightly");
+        properties.put("rm.allocation.reservations.night-shift.cpu", "1");
+        properties.put("rm.allocation.reservations.night-shift.memory", "1024");
+        properties.put("rm.allocation.reservations.night-shift.window", "22:00-06:00");
         return properties;
     }
 
@@ -106,6 +112,15 @@ class AllocationServiceIT extends ServiceEndpointsContract {
                             .getSpec().getReplicas()).isEqualTo(1));
         }
         http.toBlocking().retrieve(HttpRequest.DELETE("/allocations/" + granted.get("allocation_id")), JSON);
+    }
+
+    @Test
+    void shouldApplyConfiguredDivisionQuotas() {
+        Map<String, Object> refused = post(Map.of("job_id", "job-q", "mcp_servers", List.of(), "workers", 2,
+                "metadata", Map.of("division", "limited")));
+
+        assertThat(refused).containsEntry("status", "failed");
+        assertThat((String) refused.get("error")).startsWith("Quota exceeded for division limited");
     }
 
     @Test

@@ -12,12 +12,14 @@ import java.util.List;
  * @param maxLoadRequests requests sent unpaced to measure sustained throughput ({@code bench.maxLoadRequests})
  * @param pacedRates offered loads of the latency phases, requests per second ({@code bench.pacedRates})
  * @param pacedDuration how long each paced phase sends ({@code bench.pacedSeconds})
- * @param decisionTimeout longest wait for the decisions of one phase after its last send ({@code bench.timeoutSeconds})
+ * @param loadTimeout longest wait for the nodes, and then the allocations, to be loaded ({@code bench.loadTimeoutSeconds})
+ * @param decisionTimeout longest wait for the decisions of one measured phase after its last send ({@code bench.timeoutSeconds})
  * @param nodeCpuMillis allocatable CPU of each node ({@code bench.nodeCpuMillis})
  * @param nodeMemoryMb allocatable memory of each node ({@code bench.nodeMemoryMb})
  */
 record BenchmarkSettings(int nodes, int allocations, int maxLoadRequests, List<Integer> pacedRates,
-                         Duration pacedDuration, Duration decisionTimeout, int nodeCpuMillis, int nodeMemoryMb) {
+                         Duration pacedDuration, Duration loadTimeout, Duration decisionTimeout,
+                         int nodeCpuMillis, int nodeMemoryMb) {
 
     /** The capacity domain every benchmark node and request belongs to. */
     static final String CLUSTER = "bench";
@@ -41,6 +43,7 @@ record BenchmarkSettings(int nodes, int allocations, int maxLoadRequests, List<I
                 Arrays.stream(System.getProperty("bench.pacedRates", "100,1000").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
                 Duration.ofSeconds(Integer.getInteger("bench.pacedSeconds", 20)),
+                Duration.ofSeconds(Integer.getInteger("bench.loadTimeoutSeconds", 1800)),
                 Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 600)),
                 Integer.getInteger("bench.nodeCpuMillis", 16_000),
                 Integer.getInteger("bench.nodeMemoryMb", 32_768));
