@@ -9,6 +9,7 @@ import io.resourcemanager.simulator.http.JsonHttpServer;
 import io.resourcemanager.simulator.kubelet.SimulatedKubelets;
 import io.resourcemanager.simulator.kubernetes.KubernetesApiServer;
 import io.resourcemanager.simulator.kubernetes.KubernetesClients;
+import io.resourcemanager.simulator.kubernetes.SimulatedDeploymentController;
 import io.resourcemanager.simulator.proxmox.ApiToken;
 import io.resourcemanager.simulator.proxmox.ProxmoxBackend;
 import io.resourcemanager.simulator.proxmox.api.ProxmoxApi;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -75,6 +77,8 @@ public final class InfraSimulator implements AutoCloseable {
                 kubelets, clock);
         InitialCluster.create(config, proxmox, kubelets, client);
         kubelets.start();
+        closer.register(new SimulatedDeploymentController(client, kubeletThread, delays.scale(Duration.ofSeconds(20))))
+                .start();
         JsonHttpServer http = closer.register(startProxmox(config, Map.of(
                 ProxmoxApi.PREFIX, ProxmoxApi.handler(proxmox, token, faults),
                 AdminApi.HEALTH_PATH, AdminApi.health(),

@@ -107,11 +107,14 @@ final class LedgerUnderTest implements AutoCloseable {
         }
     }
 
+    /** Stops the ledger if it runs and deletes its state directory. */
     @Override
     public void close() {
         if (app != null) {
             stop();
         }
+        deleteLocalState();
+        delete(stateRoot);
     }
 
     private StreamsApp running() {

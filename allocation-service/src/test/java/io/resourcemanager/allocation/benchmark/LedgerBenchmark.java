@@ -1,0 +1,163 @@
+package io.resourcemanager.allocation.benchmark;
+
+import static io.resourcemanager.allocation.benchmark.BenchmarkReport.millis;
+import static io.resourcemanager.allocation.benchmark.BenchmarkReport.perSecond;
+import static io.resourcemanager.allocation.benchmark.BenchmarkReport.seconds;
+
+import io.resourcemanager.allocation.domain.LedgerSettings;
+import io.resourcemanager.allocation.domain.Resources;
+import io.resourcemanager.allocation.topology.LedgerTopology;
+import io.resourcemanager.kafka.EventPublisher;
+import io.resourcemanager.topics.Topics;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The phases of one run, in order: start the ledger, load the nodes, load the live allocations,
+ * churn at each paced rate and then unpaced, restart without local state. Every wait is bounded;
+ * a loading phase that does not finish in time ends the run with the figures measured so far.
+ */
+final class LedgerBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerBenchmark.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final long STORE_POLL_MILLIS = 100;
+
+    private final BenchmarkSettings settings;
+    private final LedgerUnderTest ledger;
+    private final EventPublisher publisher;
+    private final DecisionTracker tracker;
+    private final LoadGenerator generator;
+    private final BenchmarkReport report;
+    private boolean complete = true;
+
+    LedgerBenchmark(BenchmarkSettings settings, LedgerUnderTest ledger, EventPublisher publisher, DecisionTracker tracker,
+                    BenchmarkReport report) {
+        requireRoomForChurn(settings);
+        this.settings = settings;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.tracker = tracker;
+        this.generator = new LoadGenerator(publisher, tracker);
+        this.report = report;
+    }
+
+    /** Runs every phase into the report; false if a phase did not finish within its bound. */
+    boolean run() throws InterruptedException {
+        long baselineHeap = HeapProbe.usedAfterGcMib();
+        ledger.start();
+        if (!requireThat(ledger.awaitRunning(START_TIMEOUT), "the ledger did not reach RUNNING within " + START_TIMEOUT)
+                || !loadNodes() || !loadAllocations()) {
+            return false;
+        }
+        long loadedHeap = HeapProbe.usedAfterGcMib();
+        for (int rate : settings.pacedRates()) {
+            addChurn("paced " + rate + " requests/s", measure(() -> generator.churn(settings.pacedRequests(rate), rate),
+                    settings.decisionTimeout()), rate == 1000 ? "p99 ≤ 250 ms" : "");
+        }
+        PhaseResult max = measure(() -> generator.churn(settings.maxLoadRequests(), 0), settings.decisionTimeout());
+        report.add("max load: sustained decisions", perSecond(max.decisionsPerSecond(), "decisions"), "≥ 5,000 decisions/s");
+        addChurn("max load", max, "");
+        measureRestore();
+        report.add("heap used after GC: broker, registry client and benchmark, before the ledger", baselineHeap + " MiB");
+        report.add("heap used after GC: with the ledger loaded", loadedHeap + " MiB");
+        report.add("heap used after GC: after the restore (new instance)", HeapProbe.usedAfterGcMib() + " MiB");
+        report.note("Decisions seen by type: " + tracker.outcomes() + "; producer send failures: " + generator.failedSends());
+        return complete;
+    }
+
+    private boolean loadNodes() throws InterruptedException {
+        long first = System.nanoTime();
+        CompletableFuture<?>[] acks = new CompletableFuture<?>[settings.nodes()];
+        for (int i = 0; i < settings.nodes(); i++) {
+            acks[i] = publisher.publish(Topics.NODES, BenchmarkEvents.nodeName(i),
+                    BenchmarkEvents.node(i, settings.nodeCpuMillis(), settings.nodeMemoryMb()));
+        }
+        CompletableFuture.allOf(acks).join();
+        long deadline = first + settings.loadTimeout().toNanos();
+        long loaded = 0;
+        while (System.nanoTime() < deadline && (loaded = ledger.storeEntries(LedgerTopology.NODES_STORE)) < settings.nodes()) {
+            Thread.sleep(STORE_POLL_MILLIS);
+        }
+        long elapsed = System.nanoTime() - first;
+        LOG.info("{} of {} nodes in the ledger after {}", loaded, settings.nodes(), seconds(elapsed));
+        report.add("load " + settings.nodes() + " nodes (first send → all in the ledger's node store)",
+                loaded >= settings.nodes() ? seconds(elapsed) : "only " + loaded + " within " + seconds(elapsed));
+        return requireThat(loaded >= settings.nodes(), "the nodes were not loaded in time");
+    }
+
+    private boolean loadAllocations() throws InterruptedException {
+        PhaseResult load = measure(() -> generator.allocate(settings.allocations()), settings.loadTimeout());
+        LOG.info("{} of {} allocations decided after {}", load.answered(), settings.allocations(),
+                seconds(load.elapsedNanos()));
+        report.add("load " + settings.allocations() + " allocations (first send → last decision consumed)",
+                load.complete() ? seconds(load.elapsedNanos())
+                        : "only " + load.answered() + " within " + seconds(load.elapsedNanos()));
+        report.add("load: decisions per second", perSecond(load.decisionsPerSecond(), "decisions"));
+        return requireThat(load.complete(), "the allocations were not loaded in time");
+    }
+
+    private void measureRestore() throws InterruptedException {
+        long stopping = System.nanoTime();
+        ledger.stop();
+        report.add("restore: clean close of the loaded ledger", seconds(System.nanoTime() - stopping));
+        ledger.deleteLocalState();
+        long before = tracker.answered();
+        tracker.newSample();
+        long started = System.nanoTime();
+        ledger.start();
+        generator.allocateNext();
+        boolean running = ledger.awaitRunning(settings.decisionTimeout());
+        long runningAt = System.nanoTime();
+        boolean decided = tracker.awaitAnswered(before + 1, settings.decisionTimeout());
+        report.add("restore: start without local state → RUNNING",
+                running ? seconds(runningAt - started) : "not within " + settings.decisionTimeout());
+        report.add("restore: start without local state → next decision consumed",
+                decided ? seconds(tracker.lastAnswerNanos() - started) : "not within " + settings.decisionTimeout(),
+                "≤ 30 s for 100,000 allocations");
+        report.add("restore: entries in the allocations store after the restart",
+                String.valueOf(ledger.storeEntries(LedgerTopology.ALLOCATIONS_STORE)));
+        requireThat(running && decided, "the restarted ledger did not decide in time");
+    }
+
+    private PhaseResult measure(Supplier<LoadGenerator.Sent> sending, Duration timeout) throws InterruptedException {
+        LatencySample sample = tracker.newSample();
+        long before = tracker.answered();
+        LoadGenerator.Sent sent = sending.get();
+        tracker.awaitAnswered(before + sent.requests(), timeout);
+        return new PhaseResult(sent, tracker.answered() - before, tracker.lastAnswerNanos(), sample);
+    }
+
+    private void addChurn(String label, PhaseResult result, String p99Target) {
+        LOG.info("{}: {} of {} answered, p50 {}, p99 {}", label, result.answered(), result.sent().requests(),
+                millis(result.latency(50)), millis(result.latency(99)));
+        report.add(label + ": requests answered / sent", result.answered() + " / " + result.sent().requests());
+        report.add(label + ": offered load achieved", perSecond(result.sent().offeredPerSecond(), "requests"));
+        report.add(label + ": decisions (first send → last decision)", perSecond(result.decisionsPerSecond(), "decisions"));
+        report.add(label + ": p50 latency", millis(result.latency(50)));
+        report.add(label + ": p99 latency", millis(result.latency(99)), p99Target);
+        requireThat(result.complete(), label + ": not every request was answered in time");
+    }
+
+    /** Churn and the restore probe add up to two allocations to the loaded ones: every one must fit. */
+    private static void requireRoomForChurn(BenchmarkSettings settings) {
+        Resources shape = LedgerSettings.defaults().defaultShape();
+        long slotsPerNode = Math.min(settings.nodeCpuMillis() / shape.cpuMillis(), settings.nodeMemoryMb() / shape.memoryMb());
+        if (settings.allocations() + 2L > settings.nodes() * slotsPerNode) {
+            throw new IllegalArgumentException(settings.allocations() + " allocations of one worker do not leave room for"
+                    + " churn on " + settings.nodes() + " nodes of " + slotsPerNode + " worker slots");
+        }
+    }
+
+    private boolean requireThat(boolean condition, String problem) {
+        if (!condition) {
+            complete = false;
+            report.note("Incomplete: " + problem);
+            LOG.warn("Incomplete: {}", problem);
+        }
+        return condition;
+    }
+}
