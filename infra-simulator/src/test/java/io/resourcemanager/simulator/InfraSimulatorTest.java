@@ -99,7 +99,8 @@ class InfraSimulatorTest {
 
         Node node = await().atMost(Duration.ofSeconds(10))
                 .until(() -> kubernetes.nodes().withName("worker-burst-101").get(),
-                        n -> "Unknown".equals(readyStatus(n)));
+                        n -> "Unknown".equals(readyStatus(n)) && n.getSpec().getTaints() != null
+                                && n.getSpec().getTaints().size() == 2);
         assertThat(node.getStatus().getConditions()).filteredOn(c -> "Ready".equals(c.getType()))
                 .singleElement().satisfies(c -> assertThat(c.getReason()).isEqualTo("NodeStatusUnknown"));
         assertThat(node.getSpec().getTaints()).extracting(t -> t.getKey() + ":" + t.getEffect())
