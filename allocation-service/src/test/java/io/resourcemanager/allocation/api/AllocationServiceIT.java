@@ -124,6 +124,23 @@ class AllocationServiceIT extends ServiceEndpointsContract {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldCleanUpAllocationsPastTheirTtl() {
+        Map<String, Object> granted = post(Map.of("job_id", "job-short", "mcp_servers", List.of(), "ttl_seconds", 1));
+        String id = (String) granted.get("allocation_id");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                http.toBlocking().retrieve(HttpRequest.GET("/allocations/" + id), JSON)).containsEntry("is_expired", true));
+
+        Map<String, Object> cleaned = http.toBlocking().retrieve(HttpRequest.POST("/allocations/cleanup-expired", ""), JSON);
+
+        assertThat((List<String>) cleaned.get("cleaned_up")).contains(id);
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
+                http.toBlocking().retrieve(HttpRequest.GET("/allocations/" + id), JSON)).containsEntry("state", "expired"));
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/allocations?state=expired&job_id=job-short"),
+                Argument.listOf(JSON))).extracting(a -> a.get("allocation_id")).containsExactly(id);
+    }
+
+    @Test
     void shouldServeItsOpenApiDocument() {
         String document = http.toBlocking().retrieve(HttpRequest.GET("/openapi/allocation-service-1.0.yml"));
 
