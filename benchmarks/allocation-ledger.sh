@@ -40,7 +40,8 @@ if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
   jvm_options+=("-XX:StartFlightRecording=filename=target/benchmarks/allocation-ledger.jfr,settings=profile,dumponexit=true")
 fi
 
+revision=$(git describe --always --dirty 2>/dev/null || echo unknown)
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # shellcheck disable=SC2086  # BENCH_OPTS holds several options
-exec "$java" "${jvm_options[@]}" -Dlogback.configurationFile=../benchmarks/logback-allocation-ledger.xml \
+exec "$java" "${jvm_options[@]}" -Djava.net.preferIPv4Stack=true -Dbench.revision="$revision" -Dlogback.configurationFile=../benchmarks/logback-allocation-ledger.xml \
   ${BENCH_OPTS:-} -cp "target/test-classes:target/classes:$(<"$classpath_file")" "$main_class"

@@ -69,10 +69,11 @@ class AllocationServiceIT extends ServiceEndpointsContract {
         addNode(cluster + "-a");
         addNode(cluster + "-b");
         Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> capacity().get("total_workers").equals(10));
+        LedgerWarmUp.awaitNodesKnown(http, cluster);
 
-        Map<String, Object> granted = post(Map.of("job_id", "job-1", "mcp_servers", List.of(), "workers", 4));
+        Map<String, Object> granted = post(Map.of("job_id", cluster + "-job-1", "mcp_servers", List.of(), "workers", 4));
 
-        assertThat(granted).containsEntry("status", "active").containsEntry("job_id", "job-1");
+        assertThat(granted).containsEntry("status", "active").containsEntry("job_id", cluster + "-job-1");
         assertThat((String) granted.get("allocation_id")).matches("alloc-[0-9a-f]{12}");
         assertThat((List<?>) granted.get("workers_allocated")).hasSize(4);
         assertThat((Map<String, Object>) granted.get("resources"))
@@ -83,7 +84,7 @@ class AllocationServiceIT extends ServiceEndpointsContract {
                 .containsEntry("available_memory", 24576).containsEntry("available_workers", 6)
                 .containsEntry("active_allocations", 1));
 
-        Map<String, Object> refused = post(Map.of("job_id", "job-2", "mcp_servers", List.of(), "workers", 10));
+        Map<String, Object> refused = post(Map.of("job_id", cluster + "-job-2", "mcp_servers", List.of(), "workers", 10));
 
         assertThat(refused).containsEntry("status", "failed")
                 .containsEntry("error", "Insufficient workers: requested 10, available 6");
@@ -101,7 +102,7 @@ class AllocationServiceIT extends ServiceEndpointsContract {
     @Test
     @SuppressWarnings("unchecked")
     void shouldStartTheMcpServersAGrantedAllocationNeeds() {
-        Map<String, Object> granted = post(Map.of("job_id", "job-mcp", "mcp_servers", List.of("filesystem")));
+        Map<String, Object> granted = post(Map.of("job_id", cluster + "-job-mcp", "mcp_servers", List.of("filesystem")));
 
         Map<String, Object> server = ((List<Map<String, Object>>) granted.get("mcp_servers")).get(0);
         assertThat(server).containsEntry("name", "filesystem");
@@ -116,7 +117,7 @@ class AllocationServiceIT extends ServiceEndpointsContract {
 
     @Test
     void shouldApplyConfiguredDivisionQuotas() {
-        Map<String, Object> refused = post(Map.of("job_id", "job-q", "mcp_servers", List.of(), "workers", 2,
+        Map<String, Object> refused = post(Map.of("job_id", cluster + "-job-q", "mcp_servers", List.of(), "workers", 2,
                 "metadata", Map.of("division", "limited")));
 
         assertThat(refused).containsEntry("status", "failed");
@@ -126,7 +127,7 @@ class AllocationServiceIT extends ServiceEndpointsContract {
     @Test
     @SuppressWarnings("unchecked")
     void shouldCleanUpAllocationsPastTheirTtl() {
-        Map<String, Object> granted = post(Map.of("job_id", "job-short", "mcp_servers", List.of(), "ttl_seconds", 1));
+        Map<String, Object> granted = post(Map.of("job_id", cluster + "-job-short", "mcp_servers", List.of(), "ttl_seconds", 1));
         String id = (String) granted.get("allocation_id");
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
                 http.toBlocking().retrieve(HttpRequest.GET("/allocations/" + id), JSON)).containsEntry("is_expired", true));
@@ -136,7 +137,7 @@ class AllocationServiceIT extends ServiceEndpointsContract {
         assertThat((List<String>) cleaned.get("cleaned_up")).contains(id);
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(
                 http.toBlocking().retrieve(HttpRequest.GET("/allocations/" + id), JSON)).containsEntry("state", "expired"));
-        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/allocations?state=expired&job_id=job-short"),
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/allocations?state=expired&job_id=" + cluster + "-job-short"),
                 Argument.listOf(JSON))).extracting(a -> a.get("allocation_id")).containsExactly(id);
     }
 

@@ -83,6 +83,8 @@ class TwoInstancesConcurrencyIT extends ServiceEndpointsContract {
             Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> instances.stream().allMatch(client ->
                     client.toBlocking().retrieve(HttpRequest.GET("/capacity"), JSON).get("total_workers").equals(16)));
 
+            LedgerWarmUp.awaitNodesKnown(http, cluster);
+
             List<Map<String, Object>> answers = race(instances);
 
             assertThat(answers).hasSize(REQUESTERS)
@@ -111,7 +113,7 @@ class TwoInstancesConcurrencyIT extends ServiceEndpointsContract {
             List<Callable<Map<String, Object>>> calls = new ArrayList<>();
             for (int i = 0; i < REQUESTERS; i++) {
                 HttpClient client = instances.get(i % instances.size());
-                Map<String, Object> body = Map.of("job_id", "racer-" + i, "mcp_servers", List.of(), "workers", 1);
+                Map<String, Object> body = Map.of("job_id", cluster + "-racer-" + i, "mcp_servers", List.of(), "workers", 1);
                 calls.add(() -> client.toBlocking().retrieve(HttpRequest.POST("/allocations", body), JSON));
             }
             List<Map<String, Object>> answers = new ArrayList<>();

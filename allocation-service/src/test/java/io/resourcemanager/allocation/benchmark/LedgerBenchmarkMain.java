@@ -33,8 +33,10 @@ public final class LedgerBenchmarkMain {
         try (EventPublisher publisher = EventPublisher.connect(env.bootstrapServers(), registry, APPLICATION_ID);
              DecisionTracker tracker = DecisionTracker.start(env.bootstrapServers(), registry);
              LedgerUnderTest ledger = new LedgerUnderTest(env.bootstrapServers(), registry, APPLICATION_ID, stateRoot)) {
-            complete = new LedgerBenchmark(settings, ledger, publisher, tracker, report).run();
+            complete = new LedgerBenchmark(settings, ledger, publisher, tracker,
+                    new ConsumerGroupProbe(env.admin(), APPLICATION_ID), report).run();
         }
+        report.note("Source revision: " + System.getProperty("bench.revision", "unknown"));
         report.note("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + ", " + Runtime.getRuntime().availableProcessors() + " processors, max heap " + HeapProbe.maxMib()
                 + " MiB; broker " + env.bootstrapServers() + " in this JVM, registry " + env.registryBaseUrl()
