@@ -1,15 +1,18 @@
 package io.resourcemanager.kafka;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Where the Kafka cluster is and how this service talks to it.
  *
  * @param bootstrapServers {@code host:port} list of brokers
- * @param stateDir directory of Kafka Streams state stores
+ * @param stateDir directory of Kafka Streams state stores (default: {@code resource-manager-streams} in the
+ *                 temporary directory)
  * @param healthTimeout how long the health check waits for the cluster to answer
  * @param replicationFactor replication of topics this service creates
  * @param createTopics whether the service creates the catalogue topics it needs on startup
@@ -17,11 +20,17 @@ import java.time.Duration;
 @ConfigurationProperties(KafkaProperties.PREFIX)
 public record KafkaProperties(
         @NotBlank String bootstrapServers,
-        @Bindable(defaultValue = "${java.io.tmpdir}/resource-manager-streams") String stateDir,
+        @Nullable String stateDir,
         @Bindable(defaultValue = "3s") Duration healthTimeout,
         @Bindable(defaultValue = "1") short replicationFactor,
         @Bindable(defaultValue = "true") boolean createTopics) {
 
     /** Configuration prefix. */
     public static final String PREFIX = "kafka";
+
+    /** The state directory to use: the configured one, or one in the temporary directory. */
+    public String stateDirectory() {
+        return stateDir != null && !stateDir.isBlank() ? stateDir
+                : Path.of(System.getProperty("java.io.tmpdir"), "resource-manager-streams").toString();
+    }
 }

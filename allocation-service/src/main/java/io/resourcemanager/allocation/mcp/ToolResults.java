@@ -34,10 +34,12 @@ final class ToolResults {
         try {
             return call.get();
         } catch (InvalidInputException e) {
-            return error(Map.of("status", "error", "error", e.getMessage(), "field", e.field()));
+            Map<String, Object> body = errorBody(e.getMessage());
+            body.put("field", e.field());
+            return error(body);
         } catch (RuntimeException e) {
             LOG.error("MCP tool {} failed", tool, e);
-            return error(Map.of("status", "error", "error", tool + " failed: " + e.getMessage()));
+            return error(errorBody(tool + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         }
     }
 
@@ -53,10 +55,14 @@ final class ToolResults {
 
     /** The spec's answer for an unknown allocation id. */
     CallToolResult notFound(String allocationId) {
+        return error(errorBody("Allocation " + allocationId + " not found"));
+    }
+
+    private static Map<String, Object> errorBody(String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "error");
-        body.put("error", "Allocation " + allocationId + " not found");
-        return error(body);
+        body.put("error", message);
+        return body;
     }
 
     private CallToolResult error(Object body) {

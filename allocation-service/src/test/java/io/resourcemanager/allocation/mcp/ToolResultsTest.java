@@ -55,8 +55,8 @@ class ToolResultsTest {
         });
 
         assertThat(result.isError()).isTrue();
-        assertThat((Map<String, Object>) result.structuredContent()).containsEntry("field", "priority")
-                .containsEntry("error", "priority: must be one of low, normal, high, critical, got 'urgent'");
+        assertThat(text(result)).isEqualTo("{\"status\":\"error\",\"error\":\"priority: must be one of low, normal, "
+                + "high, critical, got 'urgent'\",\"field\":\"priority\"}");
     }
 
     @Test
@@ -66,7 +66,10 @@ class ToolResultsTest {
         });
 
         assertThat(result.isError()).isTrue();
-        assertThat(text(result)).contains("get_capacity failed: store not ready").doesNotContain("at io.");
+        assertThat(text(result)).isEqualTo("{\"status\":\"error\",\"error\":\"get_capacity failed: store not ready\"}");
+        assertThat(text(results.call("cleanup_expired", () -> {
+            throw new NullPointerException();
+        }))).contains("cleanup_expired failed: NullPointerException");
     }
 
     private static String text(CallToolResult result) {
