@@ -1,5 +1,6 @@
 package io.resourcemanager.allocation.mcpservers;
 
+import io.resourcemanager.kafka.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -13,7 +14,7 @@ class McpServerLifecycleTest {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
     private final Map<String, Integer> references = new ConcurrentHashMap<>();
     private final InMemoryMcpDeployments cluster = new InMemoryMcpDeployments()
             .withServer("filesystem", 0).withServer("github", 0).withServer("database", 0);

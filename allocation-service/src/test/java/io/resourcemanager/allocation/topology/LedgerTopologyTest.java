@@ -1,5 +1,6 @@
 package io.resourcemanager.allocation.topology;
 
+import io.resourcemanager.kafka.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resourcemanager.allocation.domain.LedgerSettings;

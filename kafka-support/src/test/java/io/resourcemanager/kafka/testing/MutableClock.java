@@ -1,4 +1,4 @@
-package io.resourcemanager.allocation.mcpservers;
+package io.resourcemanager.kafka.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class TestClock extends Clock {
+/** A UTC clock tests move by hand; safe to read from other threads. */
+public final class MutableClock extends Clock {
 
     private Instant now;
 
-    TestClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    synchronized void advance(Duration duration) {
+    /** Moves the clock forward. */
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
