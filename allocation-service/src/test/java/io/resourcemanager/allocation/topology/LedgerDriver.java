@@ -1,0 +1,107 @@
+package io.resourcemanager.allocation.topology;
+
+import io.resourcemanager.allocation.domain.LedgerSettings;
+import io.resourcemanager.events.AllocationEventEnvelope;
+import io.resourcemanager.events.AllocationRequestEnvelope;
+import io.resourcemanager.events.AllocationRequested;
+import io.resourcemanager.events.AllocationState;
+import io.resourcemanager.events.ExpiryReason;
+import io.resourcemanager.events.NodeState;
+import io.resourcemanager.events.OnInsufficient;
+import io.resourcemanager.events.Priority;
+import io.resourcemanager.events.ReleaseRequested;
+import io.resourcemanager.events.Resources;
+import io.resourcemanager.events.SubjectType;
+import io.resourcemanager.events.TtlEventEnvelope;
+import io.resourcemanager.events.TtlExpired;
+import io.resourcemanager.kafka.testing.Events;
+import io.resourcemanager.kafka.testing.MutableClock;
+import io.resourcemanager.kafka.testing.PlainAvroSerdes;
+import io.resourcemanager.topics.Topic;
+import io.resourcemanager.topics.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The ledger topology in a TopologyTestDriver, with the records tests pipe in and read out. */
+final class LedgerDriver implements AutoCloseable {
+
+    static final String CLUSTER = "local";
+
+    private final PlainAvroSerdes serdes = new PlainAvroSerdes();
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, AllocationRequestEnvelope> requests;
+    private final TestInputTopic<String, NodeState> nodes;
+    private final TestInputTopic<String, TtlEventEnvelope> ttl;
+    private final TestOutputTopic<String, AllocationEventEnvelope> events;
+    private final TestOutputTopic<String, AllocationState> states;
+
+    LedgerDriver(LedgerSettings settings, MutableClock clock) {
+        driver = new TopologyTestDriver(new LedgerTopology(settings, clock).build(new StreamsBuilder(), serdes));
+        requests = input(Topics.ALLOCATION_REQUESTS);
+        nodes = input(Topics.NODES);
+        ttl = input(Topics.TTL_EVENTS);
+        events = driver.createOutputTopic(Topics.ALLOCATION_EVENTS.name(), Topics.ALLOCATION_EVENTS.keySerde().deserializer(),
+                serdes.forTopic(Topics.ALLOCATION_EVENTS).deserializer());
+        states = driver.createOutputTopic(Topics.ALLOCATIONS.name(), Topics.ALLOCATIONS.keySerde().deserializer(),
+                serdes.forTopic(Topics.ALLOCATIONS).deserializer());
+    }
+
+    /** Adds a Ready node of the cluster with 8 CPU and 16384 MB. */
+    void node(String name) {
+        nodes.pipeInput(name, Events.nodeState(name).setCluster(CLUSTER)
+                .setAllocatable(Resources.newBuilder().setCpuMillis(8000).setMemoryMb(16384).setGpu(0).setPods(110).build())
+                .build());
+    }
+
+    void removeNode(String name) {
+        nodes.pipeInput(name, (NodeState) null);
+    }
+
+    void request(String id, int workers, Priority priority, String division, boolean queue) {
+        send(AllocationRequested.newBuilder()
+                .setRequestId("req-" + id).setAllocationId(id).setCluster(CLUSTER).setJobId("job-" + id)
+                .setWorkers(workers).setPriority(priority).setTtlSeconds(3600)
+                .setMetadata(division == null ? Map.of() : Map.of("division", division))
+                .setOnInsufficient(queue ? OnInsufficient.QUEUE : OnInsufficient.FAIL)
+                .build());
+    }
+
+    void release(String id) {
+        send(ReleaseRequested.newBuilder().setRequestId("rel-" + id).setAllocationId(id).build());
+    }
+
+    void ttlExpired(String allocationId) {
+        ttl.pipeInput(allocationId, TtlEventEnvelope.newBuilder()
+                .setHeader(Events.header())
+                .setPayload(TtlExpired.newBuilder().setSubjectId(allocationId).setSubjectType(SubjectType.ALLOCATION)
+                        .setDeadline(Events.T0.plusSeconds(3600)).setReason(ExpiryReason.DEADLINE).build())
+                .build());
+    }
+
+    /** The payloads of the decisions since the last call. */
+    List<Object> decisions() {
+        return events.readValuesToList().stream().map(AllocationEventEnvelope::getPayload).toList();
+    }
+
+    /** The latest state per allocation since the last call. */
+    Map<String, AllocationState> states() {
+        return states.readKeyValuesToMap();
+    }
+
+    private void send(Object payload) {
+        requests.pipeInput(CLUSTER, AllocationRequestEnvelope.newBuilder().setHeader(Events.header()).setPayload(payload).build());
+    }
+
+    private <V> TestInputTopic<String, V> input(Topic<V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), serdes.forTopic(topic).serializer());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
