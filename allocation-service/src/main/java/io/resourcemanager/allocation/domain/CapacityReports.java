@@ -23,7 +23,7 @@ final class CapacityReports {
                 continue;
             }
             total = total.plus(node.allocatable());
-            slots += slotsOn(node.allocatable(), settings.defaultShape());
+            slots += slotsOf(node, settings.defaultShape());
             pools.merge(node.pool(), new CapacityReport.PoolCapacity(node.allocatable(), held, 1),
                     (a, b) -> new CapacityReport.PoolCapacity(a.total().plus(b.total()),
                             a.allocated().plus(b.allocated()), a.nodes() + b.nodes()));
@@ -43,7 +43,11 @@ final class CapacityReports {
         return new CapacityReport(total, allocated, totalWorkers, allocatedWorkers, active, mcpServers, pools);
     }
 
-    private static long slotsOn(Resources allocatable, Resources shape) {
-        return Math.min(allocatable.cpuMillis() / shape.cpuMillis(), allocatable.memoryMb() / shape.memoryMb());
+    /** Default-shaped worker slots a node offers: none unless it counts as capacity. */
+    static long slotsOf(NodeCapacity node, Resources shape) {
+        if (!node.counts()) {
+            return 0;
+        }
+        return Math.min(node.allocatable().cpuMillis() / shape.cpuMillis(), node.allocatable().memoryMb() / shape.memoryMb());
     }
 }

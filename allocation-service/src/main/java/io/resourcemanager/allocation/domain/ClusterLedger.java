@@ -31,6 +31,7 @@ public final class ClusterLedger {
     private final DivisionUsage divisions = new DivisionUsage();
     private final Admission admission;
     private int allocatedWorkers;
+    private long countedSlots;
 
     public ClusterLedger(LedgerSettings settings) {
         this.settings = settings;
@@ -41,7 +42,7 @@ public final class ClusterLedger {
 
     /** Adds a node known from before (rebuilding after a restart). */
     public void restoreNode(NodeCapacity node) {
-        nodes.put(node.node(), node);
+        putNode(node);
     }
 
     /** Adds an allocation known from before; queued ones must come in queue order. */
@@ -112,7 +113,7 @@ public final class ClusterLedger {
 
     /** A node appeared or changed. Workers on a node that stopped counting move or are preempted. */
     public List<LedgerEvent> nodeUpdated(NodeCapacity node, Instant now) {
-        nodes.put(node.node(), node);
+        putNode(node);
         List<LedgerEvent> events = new ArrayList<>();
         if (!node.counts()) {
             events.addAll(relocateFrom(node.node(), "Node " + node.node() + " is " + why(node), now));
@@ -123,9 +124,11 @@ public final class ClusterLedger {
 
     /** A node left the cluster. Its workers move or are preempted. */
     public List<LedgerEvent> nodeRemoved(String nodeName, Instant now) {
-        if (nodes.remove(nodeName) == null) {
+        NodeCapacity removed = nodes.remove(nodeName);
+        if (removed == null) {
             return List.of();
         }
+        countedSlots -= CapacityReports.slotsOf(removed, settings.defaultShape());
         List<LedgerEvent> events = new ArrayList<>(relocateFrom(nodeName, "Node " + nodeName + " was removed", now));
         events.addAll(serveQueue(now));
         return events;
@@ -179,7 +182,7 @@ public final class ClusterLedger {
                 usedNow.computeIfPresent(placement.node(), (node, held) -> held.minus(placement.resources()));
             }
         }
-        Map<String, Resources> free = new TreeMap<>();
+        Map<String, Resources> free = new HashMap<>();
         for (NodeCapacity node : nodes.values()) {
             if (node.counts() && eligibility.allows(request, node)) {
                 free.put(node.node(), node.allocatable().minus(usedNow.getOrDefault(node.node(), Resources.NONE)));
@@ -188,8 +191,10 @@ public final class ClusterLedger {
         return free;
     }
 
+    /** Worker slots left: default-shaped slots on the nodes that count, capped, less those held. O(1). */
     int availableWorkers() {
-        return capacity().availableWorkers();
+        long total = settings.maxWorkers() > 0 ? Math.min(settings.maxWorkers(), countedSlots) : countedSlots;
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, total - allocatedWorkers));
     }
 
     /** Grants {@code request} if it fits now; otherwise returns why not. */
@@ -221,6 +226,14 @@ public final class ClusterLedger {
     }
 
     // --- internals -----------------------------------------------------------------------------
+
+    private void putNode(NodeCapacity node) {
+        NodeCapacity previous = nodes.put(node.node(), node);
+        if (previous != null) {
+            countedSlots -= CapacityReports.slotsOf(previous, settings.defaultShape());
+        }
+        countedSlots += CapacityReports.slotsOf(node, settings.defaultShape());
+    }
 
     private void remember(AllocationRequest request) {
         seenAllocations.add(request.allocationId());

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * Best-fit bin packing of worker slots onto nodes: each slot goes to the node that fits it and is
@@ -26,7 +26,7 @@ public final class Placement {
      */
     public static Optional<List<WorkerPlacement>> place(String jobId, int slots, int firstIndex, Resources shape,
                                                         Map<String, Resources> free, Map<String, String> pools) {
-        Map<String, Resources> remaining = new TreeMap<>(free);
+        Map<String, Resources> remaining = new HashMap<>(free);
         List<WorkerPlacement> placements = new ArrayList<>(slots);
         for (int i = 0; i < slots; i++) {
             Optional<String> best = remaining.entrySet().stream()
