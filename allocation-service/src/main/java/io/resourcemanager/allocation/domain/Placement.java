@@ -2,10 +2,10 @@ package io.resourcemanager.allocation.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashMap;
 
 /**
  * Best-fit bin packing of worker slots onto nodes: each slot goes to the node that fits it and is
