@@ -11,9 +11,10 @@
 #   BENCH_SKIP_BUILD=1 benchmarks/allocation-ledger.sh    run what is already built
 #
 # BENCH_OPTS takes the bench.* system properties (nodes, allocations, maxLoadRequests, pacedRates,
-# pacedSeconds, loadTimeoutSeconds, timeoutSeconds, nodeCpuMillis, nodeMemoryMb); JAVA_OPTS replaces
-# the JVM options (default -Xms2g -Xmx4g). The results table is printed at the end and written to
-# allocation-service/target/benchmarks/allocation-ledger.md; the log is allocation-ledger.log beside it.
+# pacedSeconds, loadTimeoutSeconds, timeoutSeconds, nodeCpuMillis, nodeMemoryMb, report); JAVA_OPTS
+# replaces the JVM options (default -Xms2g -Xmx4g). The results table is printed at the end and written
+# to allocation-service/target/benchmarks/allocation-ledger.md (or bench.report, relative to
+# allocation-service); the log is allocation-ledger.log in the same directory.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,7 +25,7 @@ readonly main_class=io.resourcemanager.allocation.benchmark.LedgerBenchmarkMain
 
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   echo "Building $module and what it depends on (tests skipped)..." >&2
-  mvn -B -q -DskipTests -pl "$module" -am test-compile dependency:build-classpath \
+  mvn -B -q -Dstyle.color=never -DskipTests -pl "$module" -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
 fi
 
@@ -34,6 +35,7 @@ if [[ ! -f "$classpath_file" ]]; then
   exit 1
 fi
 
+# shellcheck disable=SC2206  # JAVA_OPTS holds several options
 jvm_options=(${JAVA_OPTS:--Xms2g -Xmx4g})
 if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
   mkdir -p target/benchmarks
@@ -43,5 +45,5 @@ fi
 revision=$(git describe --always --dirty 2>/dev/null || echo unknown)
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # shellcheck disable=SC2086  # BENCH_OPTS holds several options
-exec "$java" "${jvm_options[@]}" -Djava.net.preferIPv4Stack=true -Dbench.revision="$revision" -Dlogback.configurationFile=../benchmarks/logback-allocation-ledger.xml \
-  ${BENCH_OPTS:-} -cp "target/test-classes:target/classes:$(<"$classpath_file")" "$main_class"
+exec "$java" "${jvm_options[@]}" -Djava.net.preferIPv4Stack=true -Dbench.revision="$revision" \
+  -Dlogback.configurationFile=../benchmarks/logback-allocation-ledger.xml ${BENCH_OPTS:-} -cp "target/test-classes:target/classes:$(<"$classpath_file")" "$main_class"

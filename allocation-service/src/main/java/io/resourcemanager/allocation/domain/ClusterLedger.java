@@ -29,6 +29,7 @@ public final class ClusterLedger {
     private final AllocationQueue queue;
     private final Eligibility eligibility;
     private final DivisionUsage divisions = new DivisionUsage();
+    private final FreeIndex index = new FreeIndex();
     private final Admission admission;
     private int allocatedWorkers;
     private long countedSlots;
@@ -117,6 +118,8 @@ public final class ClusterLedger {
         List<LedgerEvent> events = new ArrayList<>();
         if (!node.counts()) {
             events.addAll(relocateFrom(node.node(), "Node " + node.node() + " is " + why(node), now));
+        } else if (!node.allocatable().fits(used.getOrDefault(node.node(), Resources.NONE))) {
+            events.addAll(relocateFrom(node.node(), "Node " + node.node() + " shrank below what it hosts", now));
         }
         events.addAll(serveQueue(now));
         return events;
@@ -129,6 +132,7 @@ public final class ClusterLedger {
             return List.of();
         }
         countedSlots -= CapacityReports.slotsOf(removed, settings.defaultShape());
+        index.remove(nodeName);
         List<LedgerEvent> events = new ArrayList<>(relocateFrom(nodeName, "Node " + nodeName + " was removed", now));
         events.addAll(serveQueue(now));
         return events;
@@ -152,12 +156,24 @@ public final class ClusterLedger {
 
     /** Why {@code request} cannot be granted with these free resources and worker slots, if it cannot. */
     Optional<String> shortfall(AllocationRequest request, Map<String, Resources> free, int availableWorkers, Instant now) {
+        Resources have = free.values().stream().reduce(Resources.NONE, Resources::plus);
+        Optional<String> totals = countShortfall(request, have, availableWorkers, now);
+        if (totals.isPresent()) {
+            return totals;
+        }
+        if (Placement.place(request.jobId(), request.workers(), 0, request.shape(), free, poolsOfNodes()).isEmpty()) {
+            return Optional.of(noPlacement(request));
+        }
+        return Optional.empty();
+    }
+
+    /** The checks on totals, in the contract's order: workers, CPU, memory, GPU. */
+    private Optional<String> countShortfall(AllocationRequest request, Resources free, int availableWorkers, Instant now) {
         if (request.workers() > availableWorkers) {
             return Optional.of("Insufficient workers: requested " + request.workers() + ", available " + availableWorkers);
         }
         Resources need = request.demand();
-        Resources have = free.values().stream().reduce(Resources.NONE, Resources::plus)
-                .minus(admission.heldBack(request, now));
+        Resources have = free.minus(admission.heldBack(request, now));
         if (need.cpuMillis() > have.cpuMillis()) {
             return Optional.of("Insufficient CPU: needed " + need.cpuCores() + ", available " + have.cpuCores());
         }
@@ -167,11 +183,12 @@ public final class ClusterLedger {
         if (need.gpu() > have.gpu()) {
             return Optional.of("Insufficient GPU: needed " + need.gpu() + ", available " + have.gpu());
         }
-        if (Placement.place(request.jobId(), request.workers(), 0, request.shape(), free, poolsOfNodes()).isEmpty()) {
-            return Optional.of("Insufficient capacity: no placement fits " + request.workers() + " workers of "
-                    + request.shape().cpuCores() + " CPU / " + request.shape().memoryMb() + "MB on one node each");
-        }
         return Optional.empty();
+    }
+
+    private static String noPlacement(AllocationRequest request) {
+        return "Insufficient capacity: no placement fits " + request.workers() + " workers of "
+                + request.shape().cpuCores() + " CPU / " + request.shape().memoryMb() + "MB on one node each";
     }
 
     /** Free resources of the nodes {@code request} may use, optionally counting {@code returned} as free again. */
@@ -199,18 +216,60 @@ public final class ClusterLedger {
 
     /** Grants {@code request} if it fits now; otherwise returns why not. */
     Optional<String> tryGrant(AllocationRequest request, Instant now) {
-        Map<String, Resources> free = freeFor(request, List.of());
-        Optional<String> shortfall = shortfall(request, free, availableWorkers(), now);
-        if (shortfall.isPresent()) {
-            return shortfall;
+        Optional<List<String>> pools = indexedPools(request);
+        List<WorkerPlacement> placements;
+        if (pools.isPresent()) {
+            Optional<String> shortfall = countShortfall(request, index.freeIn(pools.get()), availableWorkers(), now);
+            if (shortfall.isPresent()) {
+                return shortfall;
+            }
+            Optional<List<WorkerPlacement>> placed = placeIndexed(request, pools.get());
+            if (placed.isEmpty()) {
+                return Optional.of(noPlacement(request));
+            }
+            placements = placed.get();
+        } else {
+            Map<String, Resources> free = freeFor(request, List.of());
+            Optional<String> shortfall = shortfall(request, free, availableWorkers(), now);
+            if (shortfall.isPresent()) {
+                return shortfall;
+            }
+            placements = Placement.place(request.jobId(), request.workers(), 0, request.shape(), free, poolsOfNodes())
+                    .orElseThrow();
         }
-        List<WorkerPlacement> placements = Placement.place(request.jobId(), request.workers(), 0, request.shape(),
-                free, poolsOfNodes()).orElseThrow();
         Allocation granted = Allocation.active(request, placements, now);
         live.put(granted.id(), granted);
         hold(granted);
         divisions.add(granted);
         return Optional.empty();
+    }
+
+    /** The pools whose index answers for {@code request}; empty for GPU slots without a target pool. */
+    private Optional<List<String>> indexedPools(AllocationRequest request) {
+        if (request.targetPool() != null) {
+            return Optional.of(List.of(request.targetPool()));
+        }
+        return request.shape().gpu() > 0 ? Optional.empty() : Optional.of(List.copyOf(settings.generalPools()));
+    }
+
+    /** Best-fit placement through the free index; the index is left as it was. */
+    private Optional<List<WorkerPlacement>> placeIndexed(AllocationRequest request, List<String> pools) {
+        java.util.function.Predicate<String> allowed = request.targetTemplate() == null ? node -> true
+                : node -> request.targetTemplate().equals(nodes.get(node).template());
+        List<WorkerPlacement> placements = new ArrayList<>(request.workers());
+        boolean complete = true;
+        for (int i = 0; i < request.workers() && complete; i++) {
+            Optional<FreeIndex.Slot> slot = index.bestFit(pools, request.shape(), allowed);
+            if (slot.isPresent()) {
+                index.take(slot.get().node(), request.shape());
+                placements.add(new WorkerPlacement(WorkerPlacement.workerId(request.jobId(), i), slot.get().node(),
+                        slot.get().pool(), request.shape()));
+            } else {
+                complete = false;
+            }
+        }
+        placements.forEach(placement -> index.give(placement.node(), placement.resources()));
+        return complete ? Optional.of(placements) : Optional.empty();
     }
 
     /** Ends a live allocation in a final state, freeing what it held and leaving its queue. */
@@ -233,6 +292,7 @@ public final class ClusterLedger {
             countedSlots -= CapacityReports.slotsOf(previous, settings.defaultShape());
         }
         countedSlots += CapacityReports.slotsOf(node, settings.defaultShape());
+        index.put(node, used.getOrDefault(node.node(), Resources.NONE));
     }
 
     private void remember(AllocationRequest request) {
@@ -264,12 +324,10 @@ public final class ClusterLedger {
             if (admission.quotaShortfall(waiting).isPresent()) {
                 continue;
             }
-            if (shortfall(waiting, freeFor(waiting, List.of()), availableWorkers(), now).isPresent()) {
+            if (tryGrant(waiting, now).isPresent()) {
                 break;
             }
             queue.remove(waiting.priority(), id);
-            live.remove(id);
-            tryGrant(waiting, now);
             events.add(new LedgerEvent.Granted(live.get(id)));
             moved.add(waiting.priority());
         }
@@ -353,6 +411,7 @@ public final class ClusterLedger {
 
     private void hold(WorkerPlacement placement) {
         used.merge(placement.node(), placement.resources(), Resources::plus);
+        syncIndex(placement.node());
         allocatedWorkers++;
     }
 
@@ -365,7 +424,18 @@ public final class ClusterLedger {
             Resources left = held.minus(placement.resources());
             return left.equals(Resources.NONE) ? null : left;
         });
+        syncIndex(placement.node());
         allocatedWorkers = Math.max(0, allocatedWorkers - 1);
+    }
+
+    /** Re-reads a node's free resources into the index from what is used on it (the source of truth). */
+    private void syncIndex(String nodeName) {
+        NodeCapacity node = nodes.get(nodeName);
+        if (node == null) {
+            index.remove(nodeName);
+        } else {
+            index.put(node, used.getOrDefault(nodeName, Resources.NONE));
+        }
     }
 
     private Map<String, String> poolsOfNodes() {

@@ -43,7 +43,8 @@ final class Preemption {
             events.add(new LedgerEvent.Preempted(ended, reason, request.allocationId(), freed));
         }
         if (ledger.tryGrant(request, now).isPresent()) {
-            throw new IllegalStateException("Preemption freed enough for " + request.allocationId() + " but it did not fit");
+            victims.get().forEach(ledger::restoreAllocation);
+            return List.of();
         }
         events.add(new LedgerEvent.Granted(ledger.live(request.allocationId()).orElseThrow()));
         return events;

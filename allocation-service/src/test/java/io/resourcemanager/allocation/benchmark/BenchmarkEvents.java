@@ -31,8 +31,8 @@ final class BenchmarkEvents {
         return Events.nodeState(nodeName(index))
                 .setCluster(BenchmarkSettings.CLUSTER)
                 .setPool(POOL)
-                .setAllocatable(Resources.newBuilder().setCpuMillis(cpuMillis).setMemoryMb(memoryMb).setGpu(0).setPods(110)
-                        .build())
+                .setAllocatable(Resources.newBuilder()
+                        .setCpuMillis(cpuMillis).setMemoryMb(memoryMb).setGpu(0).setPods(110).build())
                 .build();
     }
 

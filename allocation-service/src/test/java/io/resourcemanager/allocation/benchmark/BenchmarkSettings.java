@@ -12,8 +12,10 @@ import java.util.List;
  * @param maxLoadRequests requests sent unpaced to measure sustained throughput ({@code bench.maxLoadRequests})
  * @param pacedRates offered loads of the latency phases, requests per second ({@code bench.pacedRates})
  * @param pacedDuration how long each paced phase sends ({@code bench.pacedSeconds})
- * @param loadTimeout longest wait for the nodes, and then the allocations, to be loaded ({@code bench.loadTimeoutSeconds})
- * @param decisionTimeout longest wait for the decisions of one measured phase after its last send ({@code bench.timeoutSeconds})
+ * @param loadTimeout longest wait for the nodes, and then the allocations, to be loaded
+ *     ({@code bench.loadTimeoutSeconds})
+ * @param decisionTimeout longest wait for the decisions of one measured phase after its last send
+ *     ({@code bench.timeoutSeconds})
  * @param nodeCpuMillis allocatable CPU of each node ({@code bench.nodeCpuMillis})
  * @param nodeMemoryMb allocatable memory of each node ({@code bench.nodeMemoryMb})
  */
@@ -27,7 +29,8 @@ record BenchmarkSettings(int nodes, int allocations, int maxLoadRequests, List<I
     BenchmarkSettings {
         pacedRates = List.copyOf(pacedRates);
         if (nodes <= 0 || allocations <= 0 || maxLoadRequests <= 0) {
-            throw new IllegalArgumentException("bench.nodes, bench.allocations and bench.maxLoadRequests must be positive");
+            throw new IllegalArgumentException(
+                    "bench.nodes, bench.allocations and bench.maxLoadRequests must be positive");
         }
         if (pacedRates.stream().anyMatch(rate -> rate <= 0)) {
             throw new IllegalArgumentException("bench.pacedRates must be positive");

@@ -39,8 +39,8 @@ final class LedgerBenchmark {
     private final BenchmarkReport report;
     private boolean complete = true;
 
-    LedgerBenchmark(BenchmarkSettings settings, LedgerUnderTest ledger, EventPublisher publisher, DecisionTracker tracker,
-                    ConsumerGroupProbe group, BenchmarkReport report) {
+    LedgerBenchmark(BenchmarkSettings settings, LedgerUnderTest ledger, EventPublisher publisher,
+                    DecisionTracker tracker, ConsumerGroupProbe group, BenchmarkReport report) {
         requireRoomForChurn(settings);
         this.settings = settings;
         this.ledger = ledger;
@@ -57,7 +57,8 @@ final class LedgerBenchmark {
         ledger.start();
         boolean loaded = requireThat(ledger.awaitRunning(START_TIMEOUT), "the ledger did not reach RUNNING in time")
                 && loadNodes() && loadAllocations();
-        report.add("heap used after GC: broker, registry client and benchmark, before the ledger", baselineHeap + " MiB");
+        report.add("heap used after GC: broker, registry client and benchmark, before the ledger",
+                baselineHeap + " MiB");
         if (loaded) {
             report.add("heap used after GC: with the ledger loaded", HeapProbe.usedAfterGcMib() + " MiB");
             measureChurn();
@@ -66,7 +67,8 @@ final class LedgerBenchmark {
         } else {
             report.add("heap used after GC: when the run stopped", HeapProbe.usedAfterGcMib() + " MiB");
         }
-        report.note("Decisions seen by type: " + tracker.outcomes() + "; producer send failures: " + generator.failedSends());
+        report.note("Decisions seen by type: " + tracker.outcomes()
+                + "; producer send failures: " + generator.failedSends());
         return complete;
     }
 
@@ -80,7 +82,11 @@ final class LedgerBenchmark {
         CompletableFuture.allOf(acks).join();
         long deadline = first + settings.loadTimeout().toNanos();
         long loaded = 0;
-        while (System.nanoTime() < deadline && (loaded = ledger.storeEntries(LedgerTopology.NODES_STORE)) < settings.nodes()) {
+        while (System.nanoTime() < deadline) {
+            loaded = ledger.storeEntries(LedgerTopology.NODES_STORE);
+            if (loaded >= settings.nodes()) {
+                break;
+            }
             Thread.sleep(STORE_POLL_MILLIS);
         }
         long elapsed = System.nanoTime() - first;
@@ -101,22 +107,23 @@ final class LedgerBenchmark {
         return requireThat(load.complete(), "the allocations were not loaded in time");
     }
 
-    /**
-     * Closes the loaded ledger, deletes its local state and starts a new instance with the same
-     * application id; one new request is sent right after the start. The time to its decision is
-     * split at the moment the consumer group is stable without the closed instance (before that
-     * nothing is restored) and at the moment the application reports RUNNING.
-     */
     /** Churn at each paced rate, then unpaced; each phase waits for all its answers before the next starts. */
     private void measureChurn() throws InterruptedException {
         for (int rate : settings.pacedRates()) {
-            PhaseResult paced = measure(() -> generator.churn(settings.pacedRequests(rate), rate), settings.decisionTimeout());
+            PhaseResult paced = measure(() -> generator.churn(settings.pacedRequests(rate), rate),
+                    settings.decisionTimeout());
             addChurn("paced " + rate + " requests/s", paced, "", rate == LATENCY_TARGET_RATE ? "p99 ≤ 250 ms" : "");
         }
         PhaseResult max = measure(() -> generator.churn(settings.maxLoadRequests(), 0), settings.decisionTimeout());
         addChurn("max load", max, "≥ 5,000 decisions/s", "");
     }
 
+    /**
+     * Closes the loaded ledger, deletes its local state and starts a new instance with the same
+     * application id; one new request is sent right after the start. The time to its decision is
+     * split at the moment the consumer group is stable without the closed instance (before that
+     * nothing is restored) and at the moment the application reports RUNNING.
+     */
     private void measureRestore() throws InterruptedException {
         Set<String> closedMembers = group.memberIds();
         long stopping = System.nanoTime();
@@ -174,10 +181,11 @@ final class LedgerBenchmark {
     /** Churn and the restore probe add up to two allocations to the loaded ones: every one must fit. */
     private static void requireRoomForChurn(BenchmarkSettings settings) {
         Resources shape = LedgerSettings.defaults().defaultShape();
-        long slotsPerNode = Math.min(settings.nodeCpuMillis() / shape.cpuMillis(), settings.nodeMemoryMb() / shape.memoryMb());
+        long slotsPerNode = Math.min(settings.nodeCpuMillis() / shape.cpuMillis(),
+                settings.nodeMemoryMb() / shape.memoryMb());
         if (settings.allocations() + 2L > settings.nodes() * slotsPerNode) {
-            throw new IllegalArgumentException(settings.allocations() + " allocations of one worker do not leave room for"
-                    + " churn on " + settings.nodes() + " nodes of " + slotsPerNode + " worker slots");
+            throw new IllegalArgumentException(settings.allocations() + " allocations of one worker leave no room"
+                    + " for churn on " + settings.nodes() + " nodes of " + slotsPerNode + " worker slots");
         }
     }
 

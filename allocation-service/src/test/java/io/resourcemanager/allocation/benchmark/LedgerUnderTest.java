@@ -71,7 +71,8 @@ final class LedgerUnderTest implements AutoCloseable {
     /** Entries in one of the ledger's key-value stores, or -1 while the store cannot be queried. */
     long storeEntries(String storeName) {
         try {
-            ReadOnlyKeyValueStore<String, Object> store = running().store(storeName, QueryableStoreTypes.keyValueStore());
+            ReadOnlyKeyValueStore<String, Object> store =
+                    running().store(storeName, QueryableStoreTypes.keyValueStore());
             long entries = 0;
             try (KeyValueIterator<String, Object> all = store.all()) {
                 while (all.hasNext()) {
