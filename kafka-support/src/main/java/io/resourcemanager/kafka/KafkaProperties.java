@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param healthTimeout how long the health check waits for the cluster to answer
  * @param replicationFactor replication of topics this service creates
  * @param createTopics whether the service creates the catalogue topics it needs on startup
+ * @param sessionTimeout how long a crashed Streams instance keeps its tasks before others take over
  */
 @ConfigurationProperties(KafkaProperties.PREFIX)
 public record KafkaProperties(
@@ -23,7 +24,8 @@ public record KafkaProperties(
         @Nullable String stateDir,
         @Bindable(defaultValue = "3s") Duration healthTimeout,
         @Bindable(defaultValue = "1") short replicationFactor,
-        @Bindable(defaultValue = "true") boolean createTopics) {
+        @Bindable(defaultValue = "true") boolean createTopics,
+        @Bindable(defaultValue = "10s") Duration sessionTimeout) {
 
     /** Configuration prefix. */
     public static final String PREFIX = "kafka";

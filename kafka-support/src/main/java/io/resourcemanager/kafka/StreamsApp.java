@@ -3,6 +3,7 @@ package io.resourcemanager.kafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -57,6 +58,8 @@ public final class StreamsApp implements AutoCloseable {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) kafka.replicationFactor());
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         config.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) kafka.sessionTimeout().toMillis());
         return config;
     }
 
@@ -75,9 +78,10 @@ public final class StreamsApp implements AutoCloseable {
         return streams.store(StoreQueryParameters.fromNameAndType(storeName, type));
     }
 
+    /** Stops the application and leaves its consumer group, so its tasks move to other instances at once. */
     @Override
     public void close() {
-        streams.close(CLOSE_TIMEOUT);
+        streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
         LOG.info("Closed streams application {}", applicationId);
     }
 }

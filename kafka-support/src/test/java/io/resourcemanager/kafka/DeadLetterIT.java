@@ -54,7 +54,7 @@ class DeadLetterIT {
                 .mapValues(envelope -> ((UsageRecorded) envelope.getPayload()).getKind().name())
                 .to(output, Produced.with(Serdes.String(), Serdes.String()));
         KafkaProperties kafka = new KafkaProperties(env.bootstrapServers(),
-                Files.createTempDirectory("streams").toString(), Duration.ofSeconds(3), (short) 1, false);
+                Files.createTempDirectory("streams").toString(), Duration.ofSeconds(3), (short) 1, false, Duration.ofSeconds(10));
         String poisonKey = env.uniqueName("poison");
         String goodKey = env.uniqueName("good");
 

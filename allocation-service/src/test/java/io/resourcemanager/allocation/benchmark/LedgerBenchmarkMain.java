@@ -4,7 +4,6 @@ import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.TopicCreator;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -44,10 +43,9 @@ public final class LedgerBenchmarkMain {
         String bootstrapServers = infrastructure.bootstrapServers();
         TopicCreator.ensure(infrastructure.admin(), Topics.all(), (short) 1);
         RegistrySettings registry = RegistrySettings.atBaseAddress(infrastructure.registryBaseUrl());
-        Path stateRoot = Files.createTempDirectory("ledger-benchmark-state");
-        try (EventPublisher publisher = EventPublisher.connect(bootstrapServers, registry, APPLICATION_ID);
-             DecisionTracker tracker = DecisionTracker.start(bootstrapServers, registry);
-             LedgerUnderTest ledger = new LedgerUnderTest(bootstrapServers, registry, APPLICATION_ID, stateRoot)) {
+        try (LedgerUnderTest ledger = LedgerUnderTest.withTemporaryState(bootstrapServers, registry, APPLICATION_ID);
+             EventPublisher publisher = EventPublisher.connect(bootstrapServers, registry, APPLICATION_ID);
+             DecisionTracker tracker = DecisionTracker.start(bootstrapServers, registry)) {
             return new LedgerBenchmark(settings, ledger, publisher, tracker,
                     new ConsumerGroupProbe(infrastructure.admin(), APPLICATION_ID), report).run();
         }

@@ -36,11 +36,18 @@ final class LedgerUnderTest implements AutoCloseable {
     private final Path stateRoot;
     private StreamsApp app;
 
-    LedgerUnderTest(String bootstrapServers, RegistrySettings registry, String applicationId, Path stateRoot) {
+    private LedgerUnderTest(String bootstrapServers, RegistrySettings registry, String applicationId, Path stateRoot) {
         this.bootstrapServers = bootstrapServers;
         this.registry = registry;
         this.applicationId = applicationId;
         this.stateRoot = stateRoot;
+    }
+
+    /** A ledger, not started yet, whose state lives in a new temporary directory deleted by {@link #close()}. */
+    static LedgerUnderTest withTemporaryState(String bootstrapServers, RegistrySettings registry, String applicationId)
+            throws IOException {
+        return new LedgerUnderTest(bootstrapServers, registry, applicationId,
+                Files.createTempDirectory("ledger-benchmark-state"));
     }
 
     /** Starts a new instance of the application (the same application id every time). */
@@ -49,7 +56,7 @@ final class LedgerUnderTest implements AutoCloseable {
             throw new IllegalStateException("The ledger is already running");
         }
         KafkaProperties kafka = new KafkaProperties(bootstrapServers, stateRoot.toString(), Duration.ofSeconds(3),
-                (short) 1, false);
+                (short) 1, false, Duration.ofSeconds(10));
         LedgerTopology topology = new LedgerTopology(LedgerSettings.defaults(), Clock.systemUTC());
         app = StreamsApp.start(applicationId,
                 topology.build(new StreamsBuilder(), new RegistryEventSerdes(registry)),

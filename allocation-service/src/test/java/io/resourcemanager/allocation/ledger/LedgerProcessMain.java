@@ -21,7 +21,8 @@ public final class LedgerProcessMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        KafkaProperties kafka = new KafkaProperties(args[0], args[3], Duration.ofSeconds(3), (short) 1, false);
+        KafkaProperties kafka = new KafkaProperties(args[0], args[3], Duration.ofSeconds(3), (short) 1, false,
+                Duration.ofSeconds(10));
         LedgerTopology topology = new LedgerTopology(LedgerSettings.defaults(), Clock.systemUTC());
         StreamsApp.start(args[2], topology.build(new StreamsBuilder(),
                 new RegistryEventSerdes(RegistrySettings.atBaseAddress(args[1]))), kafka);
