@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -87,12 +88,16 @@ class ProvisionerServiceIT extends ServiceEndpointsContract {
         }
     }
 
+    /** Cordons a node, retrying when the simulated kubelet updated it in between (409 Conflict). */
     private void cordon(String node) {
         try (KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(new ConfigBuilder().withMasterUrl(simulator.kubernetesUrl()).build()).build()) {
-            client.nodes().withName(node).edit(n -> {
-                n.getSpec().setUnschedulable(true);
-                return n;
+            Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> {
+                client.nodes().withName(node).edit(n -> {
+                    n.getSpec().setUnschedulable(true);
+                    return n;
+                });
+                return true;
             });
         }
     }
