@@ -12,11 +12,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.resourcemanager.events.Resources;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.Events;
-import io.resourcemanager.kafka.testing.ServiceEndpointsContract;
+import io.resourcemanager.kafka.testing.SimulatedClusterContract;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.resourcemanager.simulator.InfraSimulator;
 import io.resourcemanager.simulator.kubernetes.KubernetesClients;
-import io.resourcemanager.simulator.SimulatorConfig;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.topics.Topics;
 import jakarta.inject.Inject;
@@ -25,12 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The allocation API over REST, end to end through the ledger on a real broker and registry. */
 @MicronautTest
-class AllocationServiceIT extends ServiceEndpointsContract {
+class AllocationServiceIT extends SimulatedClusterContract {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
@@ -40,28 +37,18 @@ class AllocationServiceIT extends ServiceEndpointsContract {
     @Inject
     EventPublisher publisher;
 
-    private InfraSimulator simulator;
-
     @Override
-    public Map<String, String> getProperties() {
-        simulator = InfraSimulator.start(SimulatorConfig.defaults()
-                .withProxmoxPort(0).withKubernetesPort(0).withTimeScale(0.01));
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("rm.kubernetes.master-url", simulator.kubernetesUrl());
-        properties.put("rm.allocation.cluster", cluster);
-        properties.put("rm.allocation.max-workers", "10");
-        properties.put("rm.allocation.quotas.limited.cpu", "1");
-        properties.put("rm.allocation.quotas.limited.memory", "2048");
-        properties.put("rm.allocation.reservations.night-shift.owner", "nightly");
-        properties.put("rm.allocation.reservations.night-shift.cpu", "1");
-        properties.put("rm.allocation.reservations.night-shift.memory", "1024");
-        properties.put("rm.allocation.reservations.night-shift.window", "22:00-06:00");
-        return properties;
-    }
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
+    protected Map<String, String> serviceProperties() {
+        Map<String, String> service = new HashMap<>();
+        service.put("rm.allocation.cluster", cluster);
+        service.put("rm.allocation.max-workers", "10");
+        service.put("rm.allocation.quotas.limited.cpu", "1");
+        service.put("rm.allocation.quotas.limited.memory", "2048");
+        service.put("rm.allocation.reservations.night-shift.owner", "nightly");
+        service.put("rm.allocation.reservations.night-shift.cpu", "1");
+        service.put("rm.allocation.reservations.night-shift.memory", "1024");
+        service.put("rm.allocation.reservations.night-shift.window", "22:00-06:00");
+        return service;
     }
 
     @Test

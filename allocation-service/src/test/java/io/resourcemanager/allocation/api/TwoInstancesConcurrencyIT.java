@@ -11,10 +11,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.resourcemanager.events.Resources;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.Events;
-import io.resourcemanager.kafka.testing.ServiceEndpointsContract;
+import io.resourcemanager.kafka.testing.SimulatedClusterContract;
 import io.resourcemanager.kafka.testing.ServiceTestProperties;
-import io.resourcemanager.simulator.InfraSimulator;
-import io.resourcemanager.simulator.SimulatorConfig;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.topics.Topics;
 import jakarta.inject.Inject;
@@ -29,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,33 +35,23 @@ import org.junit.jupiter.api.Test;
  * instance answers every read.
  */
 @MicronautTest
-class TwoInstancesConcurrencyIT extends ServiceEndpointsContract {
+class TwoInstancesConcurrencyIT extends SimulatedClusterContract {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
     private static final int REQUESTERS = 60;
 
     private final String cluster = KafkaTestEnvironment.get().uniqueName("race");
-    private InfraSimulator simulator;
-    private Map<String, String> properties;
 
     @Inject
     EventPublisher publisher;
 
     @Override
-    public Map<String, String> getProperties() {
-        simulator = InfraSimulator.start(SimulatorConfig.defaults()
-                .withProxmoxPort(0).withKubernetesPort(0).withTimeScale(0.01));
-        properties = new HashMap<>(super.getProperties());
-        properties.put("rm.kubernetes.master-url", simulator.kubernetesUrl());
-        properties.put("rm.allocation.cluster", cluster);
-        properties.put("rm.allocation.decision-timeout", "20s");
-        return properties;
-    }
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
+    protected Map<String, String> serviceProperties() {
+        Map<String, String> service = new HashMap<>();
+        service.put("rm.allocation.cluster", cluster);
+        service.put("rm.allocation.decision-timeout", "20s");
+        return service;
     }
 
     @Test

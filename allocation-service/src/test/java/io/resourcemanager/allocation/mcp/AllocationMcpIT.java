@@ -18,9 +18,7 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import io.resourcemanager.events.Resources;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.Events;
-import io.resourcemanager.kafka.testing.ServiceEndpointsContract;
-import io.resourcemanager.simulator.InfraSimulator;
-import io.resourcemanager.simulator.SimulatorConfig;
+import io.resourcemanager.kafka.testing.SimulatedClusterContract;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.topics.Topics;
 import jakarta.inject.Inject;
@@ -31,12 +29,11 @@ import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The allocation API as MCP tools over Streamable HTTP, called with the MCP Java SDK client. */
 @MicronautTest
-class AllocationMcpIT extends ServiceEndpointsContract {
+class AllocationMcpIT extends SimulatedClusterContract {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
@@ -58,22 +55,12 @@ class AllocationMcpIT extends ServiceEndpointsContract {
     @Inject
     JsonSchemaValidator schemaValidator;
 
-    private InfraSimulator simulator;
-
     @Override
-    public Map<String, String> getProperties() {
-        simulator = InfraSimulator.start(SimulatorConfig.defaults()
-                .withProxmoxPort(0).withKubernetesPort(0).withTimeScale(0.01));
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("rm.kubernetes.master-url", simulator.kubernetesUrl());
-        properties.put("rm.allocation.cluster", cluster);
-        properties.put("rm.allocation.max-workers", "10");
-        return properties;
-    }
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
+    protected Map<String, String> serviceProperties() {
+        Map<String, String> service = new HashMap<>();
+        service.put("rm.allocation.cluster", cluster);
+        service.put("rm.allocation.max-workers", "10");
+        return service;
     }
 
     @Test

@@ -6,9 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.resourcemanager.events.HealthEventEnvelope;
 import io.resourcemanager.events.NodeHealth;
 import io.resourcemanager.events.NodeHealthChanged;
-import io.resourcemanager.kafka.testing.ServiceEndpointsContract;
-import io.resourcemanager.simulator.InfraSimulator;
-import io.resourcemanager.simulator.SimulatorConfig;
+import io.resourcemanager.kafka.testing.SimulatedClusterContract;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.testkit.RecordCollector;
 import io.resourcemanager.topics.RegistrySettings;
@@ -22,30 +20,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** The health service reports every worker's health, and a worker whose VM stops turns unhealthy. */
 @MicronautTest
-class HealthServiceIT extends ServiceEndpointsContract {
+class HealthServiceIT extends SimulatedClusterContract {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private InfraSimulator simulator;
-
     @Override
-    public Map<String, String> getProperties() {
-        simulator = InfraSimulator.start(SimulatorConfig.defaults()
-                .withProxmoxPort(0).withKubernetesPort(0).withTimeScale(0.01));
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("rm.kubernetes.master-url", simulator.kubernetesUrl());
-        properties.put("rm.health.check-interval", "2s");
-        return properties;
-    }
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
+    protected Map<String, String> serviceProperties() {
+        Map<String, String> service = new HashMap<>();
+        service.put("rm.health.check-interval", "2s");
+        return service;
     }
 
     @Test

@@ -10,9 +10,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
-import io.resourcemanager.kafka.testing.ServiceEndpointsContract;
-import io.resourcemanager.simulator.InfraSimulator;
-import io.resourcemanager.simulator.SimulatorConfig;
+import io.resourcemanager.kafka.testing.SimulatedClusterContract;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.testkit.RecordCollector;
 import io.resourcemanager.topics.RegistrySettings;
@@ -23,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,28 +28,17 @@ import org.junit.jupiter.api.Test;
  * and {@code rm.nodes}, and a restarted instance announces nothing twice.
  */
 @MicronautTest
-class ProvisionerServiceIT extends ServiceEndpointsContract {
+class ProvisionerServiceIT extends SimulatedClusterContract {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> PERMANENT_WORKERS =
             List.of("worker-permanent-001", "worker-permanent-002", "worker-permanent-003");
 
-    private InfraSimulator simulator;
-    private Map<String, String> properties;
-
     @Override
-    public Map<String, String> getProperties() {
-        simulator = InfraSimulator.start(SimulatorConfig.defaults()
-                .withProxmoxPort(0).withKubernetesPort(0).withTimeScale(0.01));
-        properties = new HashMap<>(super.getProperties());
-        properties.put("rm.kubernetes.master-url", simulator.kubernetesUrl());
-        properties.put("rm.inventory.interval", "500ms");
-        return properties;
-    }
-
-    @AfterAll
-    void stopSimulator() {
-        simulator.close();
+    protected Map<String, String> serviceProperties() {
+        Map<String, String> service = new HashMap<>();
+        service.put("rm.inventory.interval", "500ms");
+        return service;
     }
 
     @Test
