@@ -1,0 +1,29 @@
+package io.resourcemanager.provisioner.domain.autoscale;
+
+import java.time.Duration;
+
+/**
+ * The autoscaler's rules (SPEC §5), every number configurable.
+ *
+ * @param demandThreshold queued allocations or pending pods that call for more workers
+ * @param demandFor how long demand must stay at or above the threshold
+ * @param cpuHigh CPU utilisation (0–1) that calls for more workers
+ * @param memoryHigh memory utilisation (0–1) that calls for more workers
+ * @param utilisationFor how long utilisation must stay high
+ * @param upCooldown no scale-up this soon after the last scale-up
+ * @param downCooldown no scale-down this soon after the last scale-down (or scale-up)
+ * @param maxDownShare at most this share of a pool is removed per scale-down window
+ * @param downWindow the scale-down window
+ * @param lowCpu utilisation below which a pool is over-provisioned (the permanent pool's target)
+ * @param lowMemory memory utilisation below which a pool is over-provisioned
+ */
+public record AutoscaleSettings(int demandThreshold, Duration demandFor, double cpuHigh, double memoryHigh,
+                                Duration utilisationFor, Duration upCooldown, Duration downCooldown,
+                                double maxDownShare, Duration downWindow, double lowCpu, double lowMemory) {
+
+    /** The defaults of SPEC §5. */
+    public static AutoscaleSettings defaults() {
+        return new AutoscaleSettings(5, Duration.ofSeconds(120), 0.80, 0.85, Duration.ofSeconds(300),
+                Duration.ofSeconds(300), Duration.ofSeconds(600), 0.20, Duration.ofMinutes(30), 0.70, 0.75);
+    }
+}
