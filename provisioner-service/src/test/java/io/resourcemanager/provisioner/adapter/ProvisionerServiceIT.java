@@ -11,6 +11,8 @@ import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.kafka.testing.SimulatedClusterContract;
+import io.resourcemanager.provisioner.config.PoolCatalog;
+import jakarta.inject.Inject;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.testkit.RecordCollector;
 import io.resourcemanager.topics.RegistrySettings;
@@ -39,6 +41,20 @@ class ProvisionerServiceIT extends SimulatedClusterContract {
         Map<String, String> service = new HashMap<>();
         service.put("rm.inventory.interval", "500ms");
         return service;
+    }
+
+    @Inject
+    PoolCatalog catalog;
+
+    @Test
+    void shouldLoadThePoolsAndTemplatesOfTheSpec() {
+        assertThat(catalog.pools()).containsOnlyKeys("permanent", "burst", "spot", "gpu");
+        assertThat(catalog.pool("burst").orElseThrow().maxTtl()).isEqualTo(Duration.ofHours(12));
+        assertThat(catalog.pool("spot").orElseThrow().taints())
+                .containsExactly("workload-type=spot:NoSchedule", "preemptible=true:PreferNoSchedule");
+        assertThat(catalog.pool("permanent").orElseThrow().protectedPool()).isTrue();
+        assertThat(catalog.template("gpu-nvidia").orElseThrow().gpus()).isEqualTo(1);
+        assertThat(catalog.template("large").orElseThrow().allocatableCpuMillis()).isEqualTo(15_800);
     }
 
     @Test

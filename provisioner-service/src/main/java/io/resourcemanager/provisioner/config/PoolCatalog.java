@@ -1,0 +1,40 @@
+package io.resourcemanager.provisioner.config;
+
+import io.resourcemanager.provisioner.domain.PoolSpec;
+import io.resourcemanager.provisioner.domain.TemplateSpec;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The configured pools and templates, by name. */
+@Singleton
+public final class PoolCatalog {
+
+    private final Map<String, PoolSpec> pools = new TreeMap<>();
+    private final Map<String, TemplateSpec> templates = new TreeMap<>();
+
+    PoolCatalog(List<PoolProperties> pools, List<TemplateProperties> templates) {
+        pools.forEach(pool -> this.pools.put(pool.name(), pool.toSpec()));
+        templates.forEach(template -> this.templates.put(template.name(), template.toSpec()));
+    }
+
+    public Optional<PoolSpec> pool(String name) {
+        return Optional.ofNullable(pools.get(name));
+    }
+
+    public Optional<TemplateSpec> template(String name) {
+        return Optional.ofNullable(templates.get(name));
+    }
+
+    /** Every pool, by name. */
+    public Map<String, PoolSpec> pools() {
+        return Map.copyOf(pools);
+    }
+
+    /** Every template, by name. */
+    public Map<String, TemplateSpec> templates() {
+        return Map.copyOf(templates);
+    }
+}
