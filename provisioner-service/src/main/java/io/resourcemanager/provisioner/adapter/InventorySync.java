@@ -33,7 +33,7 @@ import org.slf4j.MDC;
  * start, so a restart announces nothing twice. A change is remembered only once Kafka acknowledged it.
  */
 @Singleton
-final class InventorySync {
+public final class InventorySync {
 
     private static final Logger LOG = LoggerFactory.getLogger(InventorySync.class);
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(60);
@@ -58,6 +58,11 @@ final class InventorySync {
         TopicSnapshot.read(Topics.NODES, kafka.bootstrapServers(), registry.settings(), SNAPSHOT_TIMEOUT)
                 .forEach((name, state) -> known.put(name, NodeEvents.observed(state)));
         LOG.info("Inventory knows {} nodes from {}", known.size(), Topics.NODES.name());
+    }
+
+    /** The workers the inventory knows, as last announced. */
+    public synchronized List<ObservedNode> knownWorkers() {
+        return List.copyOf(known.values());
     }
 
     /** Compares the cluster with the inventory and publishes what changed. */

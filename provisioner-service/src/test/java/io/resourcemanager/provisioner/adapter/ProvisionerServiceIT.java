@@ -2,21 +2,24 @@ package io.resourcemanager.provisioner.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.kafka.testing.SimulatedClusterContract;
 import io.resourcemanager.provisioner.config.PoolCatalog;
-import jakarta.inject.Inject;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.testkit.RecordCollector;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +58,22 @@ class ProvisionerServiceIT extends SimulatedClusterContract {
         assertThat(catalog.pool("permanent").orElseThrow().protectedPool()).isTrue();
         assertThat(catalog.template("gpu-nvidia").orElseThrow().gpus()).isEqualTo(1);
         assertThat(catalog.template("large").orElseThrow().allocatableCpuMillis()).isEqualTo(15_800);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldReportPoolsWithTheirWorkersByState() {
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, Object> permanent = http.toBlocking().retrieve(HttpRequest.GET("/pools/permanent"),
+                    Argument.mapOf(String.class, Object.class));
+            assertThat(permanent).containsEntry("min", 3).containsEntry("max", 10).containsEntry("protected", true);
+            Map<String, Object> nodes = (Map<String, Object>) permanent.get("nodes");
+            assertThat((Integer) nodes.get("ready") + (Integer) nodes.get("cordoned")).isEqualTo(3);
+        });
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/pools"), Argument.listOf(Map.class))).hasSize(4);
+        HttpClientResponseException unknown = org.assertj.core.api.Assertions.catchThrowableOfType(
+                HttpClientResponseException.class, () -> http.toBlocking().retrieve(HttpRequest.GET("/pools/nope")));
+        assertThat(unknown.getStatus().getCode()).isEqualTo(404);
     }
 
     @Test
