@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The allocation ledger of one capacity domain (cluster). It is the single writer of that cluster's
@@ -21,29 +20,24 @@ import java.util.TreeMap;
 public final class ClusterLedger {
 
     private final LedgerSettings settings;
-    private final Map<String, NodeCapacity> nodes = new TreeMap<>();
-    private final Map<String, Resources> used = new HashMap<>();
+    private final NodeBook nodes;
     private final Map<String, Allocation> live = new HashMap<>();
     private final Set<String> seenAllocations = new HashSet<>();
     private final Set<String> seenRequests = new HashSet<>();
     private final AllocationQueue queue;
-    private final Eligibility eligibility;
     private final DivisionUsage divisions = new DivisionUsage();
-    private final FreeIndex index = new FreeIndex();
     private final Admission admission;
-    private int allocatedWorkers;
-    private long countedSlots;
 
     public ClusterLedger(LedgerSettings settings) {
         this.settings = settings;
+        this.nodes = new NodeBook(settings);
         this.queue = new AllocationQueue(settings.queueMaxSize());
-        this.eligibility = new Eligibility(settings.generalPools());
         this.admission = new Admission(settings.policies(), divisions);
     }
 
     /** Adds a node known from before (rebuilding after a restart). */
     public void restoreNode(NodeCapacity node) {
-        putNode(node);
+        nodes.put(node);
     }
 
     /** Adds an allocation known from before; queued ones must come in queue order. */
@@ -51,7 +45,7 @@ public final class ClusterLedger {
         remember(allocation.request());
         if (allocation.status() == AllocationStatus.ACTIVE) {
             live.put(allocation.id(), allocation);
-            hold(allocation);
+            nodes.hold(allocation);
             divisions.add(allocation);
         } else if (allocation.status() == AllocationStatus.QUEUED) {
             live.put(allocation.id(), allocation);
@@ -114,11 +108,11 @@ public final class ClusterLedger {
 
     /** A node appeared or changed. Workers on a node that stopped counting move or are preempted. */
     public List<LedgerEvent> nodeUpdated(NodeCapacity node, Instant now) {
-        putNode(node);
+        nodes.put(node);
         List<LedgerEvent> events = new ArrayList<>();
         if (!node.counts()) {
             events.addAll(relocateFrom(node.node(), "Node " + node.node() + " is " + why(node), now));
-        } else if (!node.allocatable().fits(used.getOrDefault(node.node(), Resources.NONE))) {
+        } else if (!nodes.hostsWithinCapacity(node)) {
             events.addAll(relocateFrom(node.node(), "Node " + node.node() + " shrank below what it hosts", now));
         }
         events.addAll(serveQueue(now));
@@ -127,12 +121,9 @@ public final class ClusterLedger {
 
     /** A node left the cluster. Its workers move or are preempted. */
     public List<LedgerEvent> nodeRemoved(String nodeName, Instant now) {
-        NodeCapacity removed = nodes.remove(nodeName);
-        if (removed == null) {
+        if (!nodes.remove(nodeName)) {
             return List.of();
         }
-        countedSlots -= CapacityReports.slotsOf(removed, settings.defaultShape());
-        index.remove(nodeName);
         List<LedgerEvent> events = new ArrayList<>(relocateFrom(nodeName, "Node " + nodeName + " was removed", now));
         events.addAll(serveQueue(now));
         return events;
@@ -145,7 +136,7 @@ public final class ClusterLedger {
 
     /** Current capacity of the cluster. */
     public CapacityReport capacity() {
-        return CapacityReports.of(nodes.values(), used, live.values(), allocatedWorkers, settings);
+        return nodes.capacity(live.values());
     }
 
     // --- shared with Preemption -------------------------------------------------------------
@@ -161,7 +152,7 @@ public final class ClusterLedger {
         if (totals.isPresent()) {
             return totals;
         }
-        if (Placement.place(request.jobId(), request.workers(), 0, request.shape(), free, poolsOfNodes()).isEmpty()) {
+        if (nodes.place(request, free).isEmpty()) {
             return Optional.of(noPlacement(request));
         }
         return Optional.empty();
@@ -191,39 +182,25 @@ public final class ClusterLedger {
                 + request.shape().cpuCores() + " CPU / " + request.shape().memoryMb() + "MB on one node each";
     }
 
-    /** Free resources of the nodes {@code request} may use, optionally counting {@code returned} as free again. */
+    /** Free resources of the nodes {@code request} may use, counting {@code returned} as free again. */
     Map<String, Resources> freeFor(AllocationRequest request, List<Allocation> returned) {
-        Map<String, Resources> usedNow = new HashMap<>(used);
-        for (Allocation allocation : returned) {
-            for (WorkerPlacement placement : allocation.placements()) {
-                usedNow.computeIfPresent(placement.node(), (node, held) -> held.minus(placement.resources()));
-            }
-        }
-        Map<String, Resources> free = new HashMap<>();
-        for (NodeCapacity node : nodes.values()) {
-            if (node.counts() && eligibility.allows(request, node)) {
-                free.put(node.node(), node.allocatable().minus(usedNow.getOrDefault(node.node(), Resources.NONE)));
-            }
-        }
-        return free;
+        return nodes.freeFor(request, returned);
     }
 
-    /** Worker slots left: default-shaped slots on the nodes that count, capped, less those held. O(1). */
     int availableWorkers() {
-        long total = settings.maxWorkers() > 0 ? Math.min(settings.maxWorkers(), countedSlots) : countedSlots;
-        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, total - allocatedWorkers));
+        return nodes.availableWorkers();
     }
 
     /** Grants {@code request} if it fits now; otherwise returns why not. */
     Optional<String> tryGrant(AllocationRequest request, Instant now) {
-        Optional<List<String>> pools = indexedPools(request);
+        Optional<List<String>> pools = nodes.indexedPools(request);
         List<WorkerPlacement> placements;
         if (pools.isPresent()) {
-            Optional<String> shortfall = countShortfall(request, index.freeIn(pools.get()), availableWorkers(), now);
+            Optional<String> shortfall = countShortfall(request, nodes.freeIn(pools.get()), availableWorkers(), now);
             if (shortfall.isPresent()) {
                 return shortfall;
             }
-            Optional<List<WorkerPlacement>> placed = placeIndexed(request, pools.get());
+            Optional<List<WorkerPlacement>> placed = nodes.placeIndexed(request, pools.get());
             if (placed.isEmpty()) {
                 return Optional.of(noPlacement(request));
             }
@@ -234,49 +211,20 @@ public final class ClusterLedger {
             if (shortfall.isPresent()) {
                 return shortfall;
             }
-            placements = Placement.place(request.jobId(), request.workers(), 0, request.shape(), free, poolsOfNodes())
-                    .orElseThrow();
+            placements = nodes.place(request, free).orElseThrow();
         }
         Allocation granted = Allocation.active(request, placements, now);
         live.put(granted.id(), granted);
-        hold(granted);
+        nodes.hold(granted);
         divisions.add(granted);
         return Optional.empty();
-    }
-
-    /** The pools whose index answers for {@code request}; empty for GPU slots without a target pool. */
-    private Optional<List<String>> indexedPools(AllocationRequest request) {
-        if (request.targetPool() != null) {
-            return Optional.of(List.of(request.targetPool()));
-        }
-        return request.shape().gpu() > 0 ? Optional.empty() : Optional.of(List.copyOf(settings.generalPools()));
-    }
-
-    /** Best-fit placement through the free index; the index is left as it was. */
-    private Optional<List<WorkerPlacement>> placeIndexed(AllocationRequest request, List<String> pools) {
-        java.util.function.Predicate<String> allowed = request.targetTemplate() == null ? node -> true
-                : node -> request.targetTemplate().equals(nodes.get(node).template());
-        List<WorkerPlacement> placements = new ArrayList<>(request.workers());
-        boolean complete = true;
-        for (int i = 0; i < request.workers() && complete; i++) {
-            Optional<FreeIndex.Slot> slot = index.bestFit(pools, request.shape(), allowed);
-            if (slot.isPresent()) {
-                index.take(slot.get().node(), request.shape());
-                placements.add(new WorkerPlacement(WorkerPlacement.workerId(request.jobId(), i), slot.get().node(),
-                        slot.get().pool(), request.shape()));
-            } else {
-                complete = false;
-            }
-        }
-        placements.forEach(placement -> index.give(placement.node(), placement.resources()));
-        return complete ? Optional.of(placements) : Optional.empty();
     }
 
     /** Ends a live allocation in a final state, freeing what it held and leaving its queue. */
     Allocation end(Allocation allocation, AllocationStatus finalStatus, Instant now, String reason) {
         live.remove(allocation.id());
         if (allocation.status() == AllocationStatus.ACTIVE) {
-            unhold(allocation);
+            nodes.unhold(allocation);
             divisions.remove(allocation);
         } else if (allocation.status() == AllocationStatus.QUEUED) {
             queue.remove(allocation.request().priority(), allocation.id());
@@ -285,15 +233,6 @@ public final class ClusterLedger {
     }
 
     // --- internals -----------------------------------------------------------------------------
-
-    private void putNode(NodeCapacity node) {
-        NodeCapacity previous = nodes.put(node.node(), node);
-        if (previous != null) {
-            countedSlots -= CapacityReports.slotsOf(previous, settings.defaultShape());
-        }
-        countedSlots += CapacityReports.slotsOf(node, settings.defaultShape());
-        index.put(node, used.getOrDefault(node.node(), Resources.NONE));
-    }
 
     private void remember(AllocationRequest request) {
         seenAllocations.add(request.allocationId());
@@ -367,81 +306,25 @@ public final class ClusterLedger {
                 .filter(allocation -> allocation.placements().stream().anyMatch(p -> p.node().equals(nodeName)))
                 .toList();
         for (Allocation allocation : affected) {
-            unhold(allocation);
+            nodes.unhold(allocation);
             List<WorkerPlacement> staying = allocation.placements().stream().filter(p -> !p.node().equals(nodeName)).toList();
             List<WorkerPlacement> stranded = allocation.placements().stream().filter(p -> p.node().equals(nodeName)).toList();
-            staying.forEach(this::hold);
-            Map<String, Resources> free = freeFor(allocation.request(), List.of());
-            free.remove(nodeName);
-            Optional<List<WorkerPlacement>> moved = placeAgain(stranded, free);
+            staying.forEach(nodes::hold);
+            Optional<List<WorkerPlacement>> moved = nodes.placeElsewhere(allocation.request(), stranded, nodeName);
             if (moved.isPresent()) {
                 List<WorkerPlacement> placements = new ArrayList<>(staying);
                 placements.addAll(moved.get());
                 Allocation relocated = allocation.withPlacements(placements);
-                moved.get().forEach(this::hold);
+                moved.get().forEach(nodes::hold);
                 live.put(relocated.id(), relocated);
                 events.add(new LedgerEvent.Moved(relocated));
             } else {
-                staying.forEach(this::unhold);
+                staying.forEach(nodes::unhold);
                 Allocation preempted = end(allocation.withPlacements(List.of()), AllocationStatus.PREEMPTED, now, reason);
                 events.add(new LedgerEvent.Preempted(preempted, reason, null, allocation.held()));
             }
         }
         return events;
-    }
-
-    private Optional<List<WorkerPlacement>> placeAgain(List<WorkerPlacement> stranded, Map<String, Resources> free) {
-        Map<String, Resources> remaining = new TreeMap<>(free);
-        List<WorkerPlacement> moved = new ArrayList<>();
-        for (WorkerPlacement slot : stranded) {
-            Optional<List<WorkerPlacement>> one = Placement.place("x", 1, 0, slot.resources(), remaining, poolsOfNodes());
-            if (one.isEmpty()) {
-                return Optional.empty();
-            }
-            WorkerPlacement target = one.get().get(0);
-            remaining.put(target.node(), remaining.get(target.node()).minus(slot.resources()));
-            moved.add(slot.movedTo(target.node(), target.pool()));
-        }
-        return Optional.of(moved);
-    }
-
-    private void hold(Allocation allocation) {
-        allocation.placements().forEach(this::hold);
-    }
-
-    private void hold(WorkerPlacement placement) {
-        used.merge(placement.node(), placement.resources(), Resources::plus);
-        syncIndex(placement.node());
-        allocatedWorkers++;
-    }
-
-    private void unhold(Allocation allocation) {
-        allocation.placements().forEach(this::unhold);
-    }
-
-    private void unhold(WorkerPlacement placement) {
-        used.computeIfPresent(placement.node(), (node, held) -> {
-            Resources left = held.minus(placement.resources());
-            return left.equals(Resources.NONE) ? null : left;
-        });
-        syncIndex(placement.node());
-        allocatedWorkers = Math.max(0, allocatedWorkers - 1);
-    }
-
-    /** Re-reads a node's free resources into the index from what is used on it (the source of truth). */
-    private void syncIndex(String nodeName) {
-        NodeCapacity node = nodes.get(nodeName);
-        if (node == null) {
-            index.remove(nodeName);
-        } else {
-            index.put(node, used.getOrDefault(nodeName, Resources.NONE));
-        }
-    }
-
-    private Map<String, String> poolsOfNodes() {
-        Map<String, String> pools = new HashMap<>();
-        nodes.values().forEach(node -> pools.put(node.node(), node.pool()));
-        return pools;
     }
 
     private static String why(NodeCapacity node) {
