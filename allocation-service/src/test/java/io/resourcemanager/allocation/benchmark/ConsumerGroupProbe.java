@@ -39,18 +39,13 @@ final class ConsumerGroupProbe {
      * Waits until the group is stable with members, none of them among {@code departed}; false if the
      * timeout passed first.
      */
-    boolean awaitStableWithout(Set<String> departed, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+    boolean awaitStableWithout(Set<String> departed, Duration timeout) {
+        return BoundedWait.until(() -> {
             ConsumerGroupDescription group = describe();
             List<String> members = group.members().stream().map(MemberDescription::consumerId).toList();
-            if (group.state() == ConsumerGroupState.STABLE && !members.isEmpty()
-                    && Collections.disjoint(members, departed)) {
-                return true;
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        return false;
+            return group.state() == ConsumerGroupState.STABLE && !members.isEmpty()
+                    && Collections.disjoint(members, departed);
+        }, timeout, Duration.ofMillis(POLL_MILLIS));
     }
 
     private ConsumerGroupDescription describe() throws InterruptedException {

@@ -80,15 +80,10 @@ final class LedgerBenchmark {
                     BenchmarkEvents.node(i, settings.nodeCpuMillis(), settings.nodeMemoryMb()));
         }
         CompletableFuture.allOf(acks).join();
-        long deadline = first + settings.loadTimeout().toNanos();
-        long loaded = 0;
-        while (System.nanoTime() < deadline) {
-            loaded = ledger.storeEntries(LedgerTopology.NODES_STORE);
-            if (loaded >= settings.nodes()) {
-                break;
-            }
-            Thread.sleep(STORE_POLL_MILLIS);
-        }
+        Duration left = settings.loadTimeout().minusNanos(System.nanoTime() - first);
+        BoundedWait.until(() -> ledger.storeEntries(LedgerTopology.NODES_STORE) >= settings.nodes(), left,
+                Duration.ofMillis(STORE_POLL_MILLIS));
+        long loaded = ledger.storeEntries(LedgerTopology.NODES_STORE);
         long elapsed = System.nanoTime() - first;
         LOG.info("{} of {} nodes in the ledger after {}", loaded, settings.nodes(), seconds(elapsed));
         report.add("load " + settings.nodes() + " nodes (first send → all in the ledger's node store)",

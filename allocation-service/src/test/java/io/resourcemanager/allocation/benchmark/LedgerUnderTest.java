@@ -64,15 +64,8 @@ final class LedgerUnderTest implements AutoCloseable {
     }
 
     /** Waits until the running instance reports RUNNING; false if the timeout passed first. */
-    boolean awaitRunning(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (running().state() == KafkaStreams.State.RUNNING) {
-                return true;
-            }
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        }
-        return false;
+    boolean awaitRunning(Duration timeout) {
+        return BoundedWait.until(() -> running().state() == KafkaStreams.State.RUNNING, timeout, POLL_INTERVAL);
     }
 
     /** Entries in one of the ledger's key-value stores, or -1 while the store cannot be queried. */
