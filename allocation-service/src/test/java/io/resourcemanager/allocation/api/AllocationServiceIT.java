@@ -9,7 +9,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.resourcemanager.events.Resources;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.SimulatedClusterContract;
@@ -174,8 +173,6 @@ class AllocationServiceIT extends SimulatedClusterContract {
     }
 
     private void addNode(String name) throws Exception {
-        publisher.publish(Topics.NODES, name, Events.nodeState(name).setCluster(cluster)
-                .setAllocatable(Resources.newBuilder().setCpuMillis(8000).setMemoryMb(16384).setGpu(0).setPods(110).build())
-                .build()).get();
+        publisher.publish(Topics.NODES, name, Events.node(name, cluster, 8000, 16384)).get();
     }
 }

@@ -8,7 +8,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.resourcemanager.events.Resources;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.SimulatedClusterContract;
@@ -58,9 +57,7 @@ class TwoInstancesConcurrencyIT extends SimulatedClusterContract {
     @SuppressWarnings("unchecked")
     void shouldGrantExactlyWhatFitsToConcurrentRequestersOnTwoInstances() throws Exception {
         for (String node : List.of(cluster + "-a", cluster + "-b")) {
-            publisher.publish(Topics.NODES, node, Events.nodeState(node).setCluster(cluster)
-                    .setAllocatable(Resources.newBuilder().setCpuMillis(8000).setMemoryMb(16384).setGpu(0).setPods(110).build())
-                    .build()).get();
+            publisher.publish(Topics.NODES, node, Events.node(node, cluster, 8000, 16384)).get();
         }
         Map<String, Object> second = new HashMap<>(properties);
         second.put("kafka.state-dir", ServiceTestProperties.forSharedKafka().get("kafka.state-dir"));

@@ -8,7 +8,6 @@ import io.resourcemanager.events.AllocationRejected;
 import io.resourcemanager.events.AllocationRequestEnvelope;
 import io.resourcemanager.events.AllocationRequested;
 import io.resourcemanager.events.Priority;
-import io.resourcemanager.events.Resources;
 import io.resourcemanager.events.WorkerAssignment;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.TopicCreator;
@@ -54,9 +53,7 @@ class LedgerCrashIT {
                      Topics.ALLOCATION_EVENTS.valueSerde(registry).deserializer())) {
             for (int i = 0; i < NODES; i++) {
                 String node = cluster + "-node-" + i;
-                publisher.publish(Topics.NODES, node, Events.nodeState(node).setCluster(cluster)
-                        .setAllocatable(Resources.newBuilder().setCpuMillis(15_800).setMemoryMb(30_720).setGpu(0).setPods(110)
-                                .build()).build()).get();
+                publisher.publish(Topics.NODES, node, Events.node(node, cluster, 15_800, 30_720)).get();
             }
             Process first = startLedger(applicationId, stateDir);
             awaitLedgerKnowsTheNodes(publisher, decisions, cluster);

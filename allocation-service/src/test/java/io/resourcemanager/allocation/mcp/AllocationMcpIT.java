@@ -15,7 +15,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import io.resourcemanager.events.Resources;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.SimulatedClusterContract;
@@ -151,8 +150,6 @@ class AllocationMcpIT extends SimulatedClusterContract {
     }
 
     private void addNode(String name) throws Exception {
-        publisher.publish(Topics.NODES, name, Events.nodeState(name).setCluster(cluster)
-                .setAllocatable(Resources.newBuilder().setCpuMillis(8000).setMemoryMb(16384).setGpu(0).setPods(110).build())
-                .build()).get();
+        publisher.publish(Topics.NODES, name, Events.node(name, cluster, 8000, 16384)).get();
     }
 }

@@ -10,7 +10,6 @@ import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.OnInsufficient;
 import io.resourcemanager.events.Priority;
 import io.resourcemanager.events.ReleaseRequested;
-import io.resourcemanager.events.Resources;
 import io.resourcemanager.events.SubjectType;
 import io.resourcemanager.events.TtlEventEnvelope;
 import io.resourcemanager.events.TtlExpired;
@@ -52,9 +51,7 @@ final class LedgerDriver implements AutoCloseable {
 
     /** Adds a Ready node of the cluster with 8 CPU and 16384 MB. */
     void node(String name) {
-        nodes.pipeInput(name, Events.nodeState(name).setCluster(CLUSTER)
-                .setAllocatable(Resources.newBuilder().setCpuMillis(8000).setMemoryMb(16384).setGpu(0).setPods(110).build())
-                .build());
+        nodes.pipeInput(name, Events.node(name, CLUSTER, 8000, 16384));
     }
 
     void removeNode(String name) {

@@ -51,6 +51,14 @@ public final class Events {
                 .setLabels(Map.of("node-pool", "permanent"));
     }
 
+    /** A Ready, healthy node of {@code cluster} offering {@code cpuMillis} and {@code memoryMb}. */
+    public static NodeState node(String node, String cluster, long cpuMillis, long memoryMb) {
+        return nodeState(node).setCluster(cluster)
+                .setAllocatable(Resources.newBuilder().setCpuMillis(cpuMillis).setMemoryMb(memoryMb).setGpu(0).setPods(110)
+                        .build())
+                .build();
+    }
+
     /** A NodeJoined event of a medium burst worker with the given deadline (null for none). */
     public static ProvisioningEventEnvelope nodeJoined(String worker, String pool, Instant ttlDeadline) {
         return ProvisioningEventEnvelope.newBuilder()
