@@ -9,7 +9,8 @@ import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.KafkaProperties;
 import io.resourcemanager.kafka.RegistryProperties;
 import io.resourcemanager.kafka.TopicSnapshot;
-import io.resourcemanager.provisioner.domain.ClusterNodes;
+import io.resourcemanager.provisioner.domain.infra.ClusterNodes;
+import io.resourcemanager.provisioner.domain.infra.InfraException;
 import io.resourcemanager.provisioner.domain.InventoryChange;
 import io.resourcemanager.provisioner.domain.NodeInventory;
 import io.resourcemanager.provisioner.domain.ObservedNode;
@@ -71,7 +72,7 @@ public final class InventorySync {
         List<ObservedNode> observed;
         try {
             observed = cluster.workers();
-        } catch (ClusterNodes.ClusterUnavailableException e) {
+        } catch (InfraException e) {
             LOG.warn("Skipping inventory sync: {}", e.getMessage());
             return;
         }
