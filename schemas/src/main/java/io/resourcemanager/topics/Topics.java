@@ -11,6 +11,7 @@ import io.resourcemanager.events.ProvisioningCommandEnvelope;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.events.TtlEventEnvelope;
 import io.resourcemanager.events.UsageEventEnvelope;
+import io.resourcemanager.state.WorkerSaga;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +36,9 @@ public final class Topics {
     /** Steps of provisioning and decommissioning sagas; keyed by worker. */
     public static final Topic<ProvisioningEventEnvelope> PROVISIONING_EVENTS = new Topic<>(
             "rm.provisioning.events", ProvisioningEventEnvelope.class, 3, CleanupPolicy.DELETE, "worker");
+    /** Where each worker's provisioning, decommissioning or repair stands (the provisioner's durable saga state); keyed by saga id. */
+    public static final Topic<WorkerSaga> PROVISIONING_SAGAS = new Topic<>(
+            "rm.provisioning.sagas", WorkerSaga.class, 3, CleanupPolicy.COMPACT, "saga id");
     /** Current state of every worker node; keyed by node name. */
     public static final Topic<NodeState> NODES = new Topic<>(
             "rm.nodes", NodeState.class, 3, CleanupPolicy.COMPACT, "node");
@@ -56,7 +60,7 @@ public final class Topics {
 
     private static final List<Topic<?>> PRIMARY = List.of(
             ALLOCATION_REQUESTS, ALLOCATION_EVENTS, ALLOCATIONS,
-            PROVISIONING_COMMANDS, PROVISIONING_EVENTS, NODES,
+            PROVISIONING_COMMANDS, PROVISIONING_EVENTS, PROVISIONING_SAGAS, NODES,
             TTL_EVENTS, HEALTH_EVENTS,
             COST_USAGE, COST_ROLLUPS, COST_ALERTS);
 
