@@ -1,7 +1,6 @@
 package io.resourcemanager.simulator.kubernetes;
 
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -20,7 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * A Kubernetes API server over plain HTTP: fabric8's mock server in CRUD mode, as
- * {@code @EnableKubernetesMockClient(crud = true)} builds it, bound to a chosen address and port.
+ * {@code @EnableKubernetesMockClient(crud = true)} builds it, bound to a chosen address and port, plus
+ * what CRUD alone lacks: the pod eviction subresource (honouring PodDisruptionBudgets) and the resource
+ * metrics API ({@code metrics.k8s.io/v1beta1} node metrics, fed by a {@link SimulatedMetricsServer}).
  */
 public final class KubernetesApiServer implements AutoCloseable {
 
@@ -29,10 +30,12 @@ public final class KubernetesApiServer implements AutoCloseable {
 
     private final KubernetesMockServer server;
     private final String url;
+    private final NodeMetricsApi nodeMetrics;
 
-    private KubernetesApiServer(KubernetesMockServer server, String host) {
+    private KubernetesApiServer(KubernetesMockServer server, String host, NodeMetricsApi nodeMetrics) {
         this.server = server;
         this.url = "http://" + host + ":" + server.getPort();
+        this.nodeMetrics = nodeMetrics;
     }
 
     /**
@@ -45,8 +48,9 @@ public final class KubernetesApiServer implements AutoCloseable {
      */
     public static KubernetesApiServer start(String host, int port) throws BindException, UnknownHostException {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        NodeMetricsApi nodeMetrics = new NodeMetricsApi();
         KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()),
-                new MockWebServer(), expectations, new KubernetesMixedDispatcher(expectations), false);
+                new MockWebServer(), expectations, new SimulatedApiDispatcher(expectations, nodeMetrics), false);
         server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("31").withGitVersion("v1.31.4")
                 .withPlatform("linux/amd64").build());
         InetAddress address = InetAddress.getByName(host);
@@ -56,12 +60,17 @@ public final class KubernetesApiServer implements AutoCloseable {
             server.destroy();
             throw asBindException(e, port).orElseThrow(() -> e);
         }
-        return new KubernetesApiServer(server, host);
+        return new KubernetesApiServer(server, host, nodeMetrics);
     }
 
     /** Base URL for a client's master URL, for example {@code http://127.0.0.1:6443}. */
     public String url() {
         return url;
+    }
+
+    /** The resource metrics API of this server; a {@link SimulatedMetricsServer} publishes to it. */
+    public NodeMetricsApi nodeMetrics() {
+        return nodeMetrics;
     }
 
     @Override
