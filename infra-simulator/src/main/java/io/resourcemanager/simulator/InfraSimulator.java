@@ -10,6 +10,7 @@ import io.resourcemanager.simulator.kubelet.SimulatedKubelets;
 import io.resourcemanager.simulator.kubernetes.KubernetesApiServer;
 import io.resourcemanager.simulator.kubernetes.KubernetesClients;
 import io.resourcemanager.simulator.kubernetes.SimulatedDeploymentController;
+import io.resourcemanager.simulator.kubernetes.SimulatedMetricsServer;
 import io.resourcemanager.simulator.proxmox.ApiToken;
 import io.resourcemanager.simulator.proxmox.ProxmoxBackend;
 import io.resourcemanager.simulator.proxmox.api.ProxmoxApi;
@@ -79,6 +80,8 @@ public final class InfraSimulator implements AutoCloseable {
         kubelets.start();
         closer.register(new SimulatedDeploymentController(client, kubeletThread, delays.scale(Duration.ofSeconds(20))))
                 .start();
+        closer.register(new SimulatedMetricsServer(client, kubeletThread, kubernetes.nodeMetrics(),
+                delays.scale(Duration.ofSeconds(15)), clock)).start();
         JsonHttpServer http = closer.register(startProxmox(config, Map.of(
                 ProxmoxApi.PREFIX, ProxmoxApi.handler(proxmox, token, faults),
                 AdminApi.HEALTH_PATH, AdminApi.health(),

@@ -33,7 +33,7 @@ public final class ProxmoxBackend {
         this.tasks = new Tasks(node, token.principal(), clock);
         TaskRunner runner = new TaskRunner(tasks, scheduler, inventory);
         this.cloner = new QemuCloner(inventory, runner, delays, faults);
-        this.power = new QemuPower(inventory, runner, scheduler, delays, listener);
+        this.power = new QemuPower(inventory, runner, scheduler, delays, listener, faults);
         this.configs = new QemuConfigs(inventory, runner, delays);
         this.destroyer = new QemuDestroyer(inventory, runner, delays);
     }

@@ -39,6 +39,7 @@ final class QemuEndpoints {
                 .add("POST", VM + "/status/shutdown", this::shutdown)
                 .add("POST", VM + "/status/stop", request -> backend.power()
                         .stop(node(request), ProxmoxParams.vmid(request)))
+                .add("POST", VM + "/status/reboot", this::reboot)
                 .add("DELETE", VM, request -> backend.destroyer()
                         .destroy(node(request), ProxmoxParams.vmid(request)));
     }
@@ -70,6 +71,12 @@ final class QemuEndpoints {
         return backend.power().shutdown(node(request), ProxmoxParams.vmid(request),
                 params.integer("timeout", 0, Integer.MAX_VALUE).map(Duration::ofSeconds),
                 params.bool("forceStop", false));
+    }
+
+    private Object reboot(ApiRequest request) throws ProxmoxException {
+        ProxmoxParams params = ProxmoxParams.of(request, Set.of("timeout"));
+        return backend.power().reboot(node(request), ProxmoxParams.vmid(request),
+                params.integer("timeout", 0, Integer.MAX_VALUE).map(Duration::ofSeconds));
     }
 
     /** Config keys are validated by the config schema; here they are only split from the control keys. */
