@@ -13,11 +13,22 @@ public final class KubernetesClients {
 
     /** A client for the API server at {@code masterUrl}, default namespace {@code default}. */
     public static KubernetesClient connect(String masterUrl) {
-        Config config = new ConfigBuilder(Config.empty())
+        return new KubernetesClientBuilder().withConfig(config(masterUrl).build()).build();
+    }
+
+    /**
+     * A client that does not retry 429 and 5xx answers itself (fabric8 retries them with backoff by
+     * default), for callers that want to see a refused eviction at once.
+     */
+    public static KubernetesClient connectWithoutRetries(String masterUrl) {
+        return new KubernetesClientBuilder().withConfig(config(masterUrl).withRequestRetryBackoffLimit(0).build())
+                .build();
+    }
+
+    private static ConfigBuilder config(String masterUrl) {
+        return new ConfigBuilder(Config.empty())
                 .withMasterUrl(masterUrl)
                 .withNamespace("default")
-                .withHttp2Disable(true)
-                .build();
-        return new KubernetesClientBuilder().withConfig(config).build();
+                .withHttp2Disable(true);
     }
 }
