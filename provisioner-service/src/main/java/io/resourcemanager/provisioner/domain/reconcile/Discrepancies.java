@@ -96,10 +96,11 @@ final class Discrepancies {
                     + " is tagged pool " + (tag.isEmpty() ? "(none)" : tag) + "; not adopted"));
         }
         String pool = label.isEmpty() ? tag : label;
+        String ours = "Ready node " + name + " of our VM " + vm.vmId();
         String reason = label.isEmpty()
-                ? "Ready node " + name + " of our VM " + vm.vmId() + " has no pool label (its provisioning stopped"
-                        + " before labelling) and no saga is working on it; adopted into pool " + pool + " from the VM's tag"
-                : "Ready node " + name + " of our VM " + vm.vmId() + " in pool " + pool + " is missing from the inventory";
+                ? ours + " has no pool label (its provisioning stopped before labelling) and no saga is working on"
+                        + " it; adopted into pool " + pool + " from the VM's tag"
+                : ours + " in pool " + pool + " is missing from the inventory";
         return Optional.of(Finding.repeat(Kind.UNADOPTED_NODE, Duration.ZERO, since -> new AdoptNode(node, vm, pool,
                 reason)));
     }

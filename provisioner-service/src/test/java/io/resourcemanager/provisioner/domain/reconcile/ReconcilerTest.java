@@ -130,7 +130,8 @@ class ReconcilerTest {
 
     @Test
     void shouldClearTheSuspicionWhenTheOrphanVmIsGone() {
-        ReconcilePlan first = reconciler.plan(world().vm(105, "burst-a", "burst", VmPower.RUNNING).snapshot(Map.of()), NOW);
+        World orphan = world().vm(105, "burst-a", "burst", VmPower.RUNNING);
+        ReconcilePlan first = reconciler.plan(orphan.snapshot(Map.of()), NOW);
 
         ReconcilePlan after = reconciler.plan(world().snapshot(first.suspicions()), NOW.plus(GRACE));
 
@@ -142,7 +143,8 @@ class ReconcilerTest {
     void shouldNeverTouchAWorkerASagaIsWorkingOn() {
         World world = world().vm(105, "burst-a", "burst", VmPower.STOPPED).known("gone", "burst")
                 .inFlight("burst-a").inFlight("gone");
-        Map<String, Suspicion> old = Map.of("burst-a", new Suspicion(Suspicion.Kind.ORPHAN_VM, NOW.minusSeconds(3600), false));
+        Map<String, Suspicion> old = Map.of("burst-a",
+                new Suspicion(Suspicion.Kind.ORPHAN_VM, NOW.minusSeconds(3600), false));
 
         ReconcilePlan plan = reconciler.plan(world.snapshot(old), NOW);
 
