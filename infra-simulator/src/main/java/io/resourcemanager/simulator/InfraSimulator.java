@@ -6,6 +6,7 @@ import io.resourcemanager.simulator.PortInUseException.Listener;
 import io.resourcemanager.simulator.admin.AdminApi;
 import io.resourcemanager.simulator.faults.Faults;
 import io.resourcemanager.simulator.http.JsonHttpServer;
+import io.resourcemanager.simulator.http.RequestCounter;
 import io.resourcemanager.simulator.kubelet.SimulatedKubelets;
 import io.resourcemanager.simulator.kubernetes.KubernetesApiServer;
 import io.resourcemanager.simulator.kubernetes.KubernetesClients;
@@ -39,14 +40,19 @@ public final class InfraSimulator implements AutoCloseable {
     private final String proxmoxUrl;
     private final String kubernetesUrl;
     private final ApiToken token;
+    private final ApiToken noRightsToken;
     private final Faults faults;
+    private final RequestCounter proxmoxRequests;
 
-    private InfraSimulator(Closer closer, String proxmoxUrl, String kubernetesUrl, ApiToken token, Faults faults) {
+    private InfraSimulator(Closer closer, String proxmoxUrl, String kubernetesUrl, ApiToken token,
+            ApiToken noRightsToken, Faults faults, RequestCounter proxmoxRequests) {
         this.closer = closer;
         this.proxmoxUrl = proxmoxUrl;
         this.kubernetesUrl = kubernetesUrl;
         this.token = token;
+        this.noRightsToken = noRightsToken;
         this.faults = faults;
+        this.proxmoxRequests = proxmoxRequests;
     }
 
     /**
@@ -66,13 +72,17 @@ public final class InfraSimulator implements AutoCloseable {
 
     private static InfraSimulator start(SimulatorConfig config, Closer closer) {
         ApiToken token = ApiToken.parse(config.apiToken());
+        ApiToken noRightsToken = ApiToken.parse(config.noRightsToken());
         Clock clock = Clock.systemUTC();
         Faults faults = new Faults();
+        faults.apply(config.faults());
+        RequestCounter proxmoxRequests = new RequestCounter();
         Delays delays = new Delays(config.timeScale(), new Random(), faults::delayOverride);
         KubernetesApiServer kubernetes = closer.register(startKubernetes(config));
         KubernetesClient client = closer.register(KubernetesClients.connect(kubernetes.url()));
         ExecutorScheduler kubeletThread = closer.register(new ExecutorScheduler("sim-kubelet", 1));
-        SimulatedKubelets kubelets = closer.register(new SimulatedKubelets(client, kubeletThread, delays, clock));
+        SimulatedKubelets kubelets = closer.register(new SimulatedKubelets(client, kubeletThread, delays, clock,
+                faults));
         ExecutorScheduler proxmoxTasks = closer.register(new ExecutorScheduler("sim-proxmox-tasks", 2));
         ProxmoxBackend proxmox = new ProxmoxBackend(config.proxmoxNode(), token, proxmoxTasks, delays, faults,
                 kubelets, clock);
@@ -83,11 +93,11 @@ public final class InfraSimulator implements AutoCloseable {
         closer.register(new SimulatedMetricsServer(client, kubeletThread, kubernetes.nodeMetrics(),
                 delays.scale(Duration.ofSeconds(15)), clock)).start();
         JsonHttpServer http = closer.register(startProxmox(config, Map.of(
-                ProxmoxApi.PREFIX, ProxmoxApi.handler(proxmox, token, faults),
+                ProxmoxApi.PREFIX, ProxmoxApi.handler(proxmox, token, noRightsToken, faults, proxmoxRequests),
                 AdminApi.HEALTH_PATH, AdminApi.health(),
-                AdminApi.ADMIN_PREFIX, AdminApi.admin(proxmox.inventory(), client, faults))));
+                AdminApi.ADMIN_PREFIX, AdminApi.admin(proxmox.inventory(), client, faults, proxmoxRequests))));
         InfraSimulator simulator = new InfraSimulator(closer, "http://" + config.host() + ":" + http.port(),
-                kubernetes.url(), token, faults);
+                kubernetes.url(), token, noRightsToken, faults, proxmoxRequests);
         LOG.info("Infrastructure simulator up: Proxmox API {} (node {}, token PVEAPIToken={}), Kubernetes API {}, "
                 + "time scale {}", simulator.proxmoxUrl(), config.proxmoxNode(), simulator.apiToken(),
                 simulator.kubernetesUrl(), config.timeScale());
@@ -107,6 +117,19 @@ public final class InfraSimulator implements AutoCloseable {
     /** The accepted API token, {@code user@realm!tokenid=secret}; send it as {@code PVEAPIToken=<token>}. */
     public String apiToken() {
         return token.value();
+    }
+
+    /**
+     * A second accepted token, {@code user@realm!tokenid=secret}, without privileges: every VM call made
+     * with it answers 403 {@code Permission check failed}, as Proxmox answers a token that lacks rights.
+     */
+    public String noRightsToken() {
+        return noRightsToken.value();
+    }
+
+    /** How many requests the Proxmox API has received so far (all tokens, refused ones included). */
+    public long proxmoxRequests() {
+        return proxmoxRequests.count();
     }
 
     /** The fault injection of this simulator, for in-process tests ({@code /sim/faults} over HTTP). */

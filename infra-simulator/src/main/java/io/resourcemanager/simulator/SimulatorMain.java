@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the simulator until SIGTERM/SIGINT. Configured by system properties ({@code -Dsim.proxmox.port=8006})
  * or arguments ({@code --sim.proxmox.port=8006}): {@code sim.host}, {@code sim.proxmox.port},
- * {@code sim.kubernetes.port}, {@code sim.api-token}, {@code sim.proxmox.node}, {@code sim.initial-nodes},
- * {@code sim.initial-template}, {@code sim.time-scale}. Exits 2 on invalid settings and 3 when a port is taken.
+ * {@code sim.kubernetes.port}, {@code sim.api-token}, {@code sim.no-rights-token}, {@code sim.proxmox.node},
+ * {@code sim.initial-nodes}, {@code sim.initial-template}, {@code sim.time-scale}, and faults injected from the
+ * start as {@code sim.faults.*} (for example {@code sim.faults.fail-next-starts=1}, {@code sim.faults.flap-nodes=a,b}).
+ * Exits 2 on invalid settings and 3 when a port is taken.
  */
 public final class SimulatorMain {
 

@@ -3,6 +3,8 @@ package io.resourcemanager.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.resourcemanager.simulator.faults.FaultSettings;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,37 @@ class SimulatorPropertiesTest {
     void shouldRefuseAMalformedToken() {
         assertThatThrownBy(() -> SimulatorConfig.defaults().withApiToken("just-a-secret"))
                 .hasMessageContaining("user@realm!tokenid=secret");
+    }
+
+    @Test
+    void shouldReadFaultsInjectedFromTheStart() {
+        Properties system = new Properties();
+        system.setProperty("sim.faults.fail-next-starts", "2");
+        system.setProperty("sim.faults.flap-nodes", "worker-permanent-001, worker-permanent-002");
+
+        SimulatorConfig config = SimulatorProperties.read(system,
+                new String[] {"--faults.never-join-next=1", "--sim.faults.http-status=429", "--faults.httpErrorsNext=3"});
+
+        assertThat(config.faults()).isEqualTo(FaultSettings.none().withFailNextStarts(2).withNeverJoinNext(1)
+                .withHttpErrors(3, 429).withFlapping(List.of("worker-permanent-001", "worker-permanent-002"), null, null));
+    }
+
+    @Test
+    void shouldNameTheFaultPropertyOfAnInvalidValue() {
+        assertThatThrownBy(() -> SimulatorProperties.read(new Properties(), new String[] {"--faults.fail-next-clones=-1"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("sim.faults.fail-next-clones=-1 is invalid")
+                .hasMessageContaining("failNextClones must be >= 0");
+        assertThatThrownBy(() -> SimulatorProperties.read(new Properties(), new String[] {"--faults.flap-period=5"}))
+                .hasMessageContaining("sim.faults.flap-period");
+    }
+
+    @Test
+    void shouldReadTheTokenWithoutRightsAndRefuseItEqualToTheFullToken() {
+        SimulatorConfig config = SimulatorProperties.read(new Properties(),
+                new String[] {"--no-rights-token=auditor@pve!ro=secret"});
+
+        assertThat(config.noRightsToken()).isEqualTo("auditor@pve!ro=secret");
+        assertThatThrownBy(() -> config.withNoRightsToken(config.apiToken())).hasMessageContaining("must differ");
     }
 }

@@ -7,6 +7,7 @@ import io.resourcemanager.simulator.faults.FaultSettings;
 import io.resourcemanager.simulator.faults.Faults;
 import io.resourcemanager.simulator.http.ApiException;
 import io.resourcemanager.simulator.http.ApiRequest;
+import io.resourcemanager.simulator.http.RequestCounter;
 import io.resourcemanager.simulator.http.Router;
 import io.resourcemanager.simulator.http.RoutingHandler;
 import io.resourcemanager.simulator.proxmox.VmInventory;
@@ -36,11 +37,13 @@ public final class AdminApi {
     }
 
     /**
-     * {@code GET /sim/state}; {@code GET /sim/faults}; {@code POST /sim/faults} (a JSON patch of
-     * {@link FaultSettings}); {@code DELETE /sim/faults} (clears every fault).
+     * {@code GET /sim/state} (with the number of Proxmox API requests served); {@code GET /sim/faults};
+     * {@code POST /sim/faults} (a JSON patch of {@link FaultSettings}); {@code DELETE /sim/faults}
+     * (clears every fault).
      */
-    public static HttpHandler admin(VmInventory inventory, KubernetesClient client, Faults faults) {
-        SimulatorState state = new SimulatorState(inventory, client, faults);
+    public static HttpHandler admin(VmInventory inventory, KubernetesClient client, Faults faults,
+            RequestCounter proxmoxRequests) {
+        SimulatorState state = new SimulatorState(inventory, client, faults, proxmoxRequests);
         Router router = new Router()
                 .add("GET", "/state", request -> state.summary())
                 .add("GET", "/faults", request -> faults.current())

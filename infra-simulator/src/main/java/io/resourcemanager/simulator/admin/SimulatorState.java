@@ -5,27 +5,31 @@ import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.resourcemanager.simulator.faults.Faults;
+import io.resourcemanager.simulator.http.RequestCounter;
 import io.resourcemanager.simulator.proxmox.VmInventory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A summary of the simulated world: Proxmox VMs, Kubernetes nodes and the injected faults. */
+/** A summary of the simulated world: Proxmox VMs and API requests served, Kubernetes nodes, injected faults. */
 final class SimulatorState {
 
     private final VmInventory inventory;
     private final KubernetesClient client;
     private final Faults faults;
+    private final RequestCounter proxmoxRequests;
 
-    SimulatorState(VmInventory inventory, KubernetesClient client, Faults faults) {
+    SimulatorState(VmInventory inventory, KubernetesClient client, Faults faults, RequestCounter proxmoxRequests) {
         this.inventory = inventory;
         this.client = client;
         this.faults = faults;
+        this.proxmoxRequests = proxmoxRequests;
     }
 
     Map<String, Object> summary() {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("proxmox", Map.of("node", inventory.node(), "vms", inventory.snapshots()));
+        state.put("proxmox", Map.of("node", inventory.node(), "requests", proxmoxRequests.count(),
+                "vms", inventory.snapshots()));
         state.put("kubernetes", Map.of("nodes", client.nodes().list().getItems().stream().map(this::node).toList()));
         state.put("faults", faults.current());
         return state;

@@ -85,8 +85,12 @@ public record FaultSettings(
                 failNextStarts, neverJoinNext, flapNodes, flapNextJoins, flapPeriodMillis, millis);
     }
 
-    /** Checks value ranges, naming the offending field. */
-    void validate() {
+    /**
+     * Checks value ranges.
+     *
+     * @throws IllegalArgumentException naming the offending field
+     */
+    public void validate() {
         requireNonNegative("failNextClones", failNextClones);
         requireNonNegative("httpErrorsNext", httpErrorsNext);
         requireNonNegative("cloneDelayMillis", cloneDelayMillis);

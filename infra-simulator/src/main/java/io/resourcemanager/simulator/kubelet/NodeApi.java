@@ -39,6 +39,18 @@ final class NodeApi {
         resource.editStatus(existing -> new NodeBuilder(existing).withStatus(node.getStatus()).build());
     }
 
+    /**
+     * Brings an existing node back as its kubelet does when it resumes posting: status replaced (Ready),
+     * unreachable taints removed; false when the node no longer exists (a kubelet does not re-create it).
+     */
+    boolean resume(Node node) {
+        if (client.nodes().withName(node.getMetadata().getName()).get() == null) {
+            return false;
+        }
+        register(node);
+        return true;
+    }
+
     /** Moves the heartbeat of the node's conditions to {@code now}; false when the node no longer exists. */
     boolean heartbeat(String name, Instant now) {
         return editConditions(name, conditions -> NodeConditions.heartbeat(conditions, now));

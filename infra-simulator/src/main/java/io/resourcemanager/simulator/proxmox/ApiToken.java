@@ -18,6 +18,8 @@ public record ApiToken(String user, String realm, String tokenId, String secret)
 
     /** The token accepted when none is configured. */
     public static final String DEFAULT = "root@pam!resource-manager=simulator-secret";
+    /** The token without privileges accepted when none is configured (privilege separation, no ACL entries). */
+    public static final String NO_RIGHTS_DEFAULT = "root@pam!no-rights=simulator-no-rights";
 
     private static final String SCHEME = "PVEAPIToken=";
     private static final Pattern FORMAT = Pattern.compile("([^@!=\\s]+)@([^@!=\\s]+)!([^@!=\\s]+)=(\\S+)");

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.resourcemanager.simulator.faults.FaultSettings;
+import io.resourcemanager.simulator.faults.Faults;
 import io.resourcemanager.simulator.proxmox.VmConfig;
 import io.resourcemanager.simulator.proxmox.VmSnapshot;
 import io.resourcemanager.simulator.proxmox.VmStatus;
@@ -14,6 +16,7 @@ import io.resourcemanager.simulator.time.ManualScheduler;
 import io.resourcemanager.simulator.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -26,16 +29,18 @@ class SimulatedKubeletsTest {
 
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
     private static final Duration MONITOR_GRACE = Duration.ofSeconds(40);
+    private static final Duration FLAP_PERIOD = Duration.ofSeconds(60);
 
     static KubernetesClient client;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final ManualScheduler scheduler = new ManualScheduler(clock);
+    private final Faults faults = new Faults();
     private SimulatedKubelets kubelets;
 
     @BeforeEach
     void startKubelets() {
-        kubelets = new SimulatedKubelets(client, scheduler, Delays.scaled(1.0, new Random(1)), clock);
+        kubelets = new SimulatedKubelets(client, scheduler, Delays.scaled(1.0, new Random(1)), clock, faults);
         kubelets.start();
     }
 
@@ -105,6 +110,58 @@ class SimulatedKubeletsTest {
         scheduler.advance(STATUS_INTERVAL.multipliedBy(3));
 
         assertThat(client.nodes().withName("worker-134").get()).isNull();
+    }
+
+    @Test
+    void shouldNeverRegisterTheNodeOfAGuestWhoseKubeletStaysSilent() {
+        faults.apply(FaultSettings.none().withNeverJoinNext(1));
+
+        kubelets.guestBooted(vm(135, "worker-135", "small"));
+        kubelets.guestBooted(vm(136, "worker-136", "small"));
+        scheduler.advance(STATUS_INTERVAL.multipliedBy(3));
+
+        assertThat(client.nodes().withName("worker-135").get()).isNull();
+        assertThat(condition(client.nodes().withName("worker-136").get(), "Ready").getStatus()).isEqualTo("True");
+    }
+
+    @Test
+    void shouldAlternateReadyAndUnknownWhileANamedNodeFlaps() {
+        faults.apply(FaultSettings.none().withFlapping(List.of("worker-137"), null, FLAP_PERIOD.toMillis()));
+        kubelets.register(vm(137, "worker-137", "medium"), Map.of());
+
+        scheduler.advance(FLAP_PERIOD);
+        assertThat(readyStatus("worker-137")).isEqualTo("True");
+
+        scheduler.advance(MONITOR_GRACE);
+        assertThat(readyStatus("worker-137")).isEqualTo("Unknown");
+        assertThat(client.nodes().withName("worker-137").get().getSpec().getTaints())
+                .extracting(taint -> taint.getKey()).contains(NodeApi.UNREACHABLE_TAINT);
+
+        scheduler.advance(FLAP_PERIOD.minus(MONITOR_GRACE));
+        assertThat(readyStatus("worker-137")).isEqualTo("True");
+        assertThat(client.nodes().withName("worker-137").get().getSpec().getTaints()).isEmpty();
+    }
+
+    @Test
+    void shouldFlapTheNextRegisteringNodeAndStopWhenTheFaultIsCleared() {
+        faults.apply(FaultSettings.none().withFlapping(null, 1, FLAP_PERIOD.toMillis()));
+        kubelets.register(vm(138, "worker-138", "medium"), Map.of());
+        kubelets.register(vm(139, "worker-139", "medium"), Map.of());
+
+        scheduler.advance(FLAP_PERIOD.plus(MONITOR_GRACE));
+        assertThat(readyStatus("worker-138")).isEqualTo("Unknown");
+        assertThat(readyStatus("worker-139")).isEqualTo("True");
+
+        faults.reset();
+        scheduler.advance(STATUS_INTERVAL);
+        assertThat(readyStatus("worker-138")).isEqualTo("True");
+
+        scheduler.advance(FLAP_PERIOD.multipliedBy(3));
+        assertThat(readyStatus("worker-138")).isEqualTo("True");
+    }
+
+    private static String readyStatus(String node) {
+        return condition(client.nodes().withName(node).get(), "Ready").getStatus();
     }
 
     private static VmSnapshot vm(int vmid, String name, String template) {

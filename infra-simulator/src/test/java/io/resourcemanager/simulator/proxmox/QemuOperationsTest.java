@@ -72,7 +72,7 @@ class QemuOperationsTest {
 
     @Test
     void shouldRemoveTheHalfClonedVmWhenAnInjectedCloneFailureEndsTheTask() throws Exception {
-        faults.apply(new FaultSettings(1, null, null, null, null));
+        faults.apply(FaultSettings.none().withFailNextClones(1));
 
         String upid = proxmox.cloner().clone(NODE, MEDIUM, clone(120, "doomed"));
         scheduler.advance(Latency.CLONE.max());
@@ -117,6 +117,60 @@ class QemuOperationsTest {
         scheduler.advance(Latency.BOOT.max());
 
         assertThat(listener.events).containsExactly("off:" + vmid);
+    }
+
+    @Test
+    void shouldFailTheStartTaskAndLeaveTheVmStoppedWhenABootFailureIsInjected() throws Exception {
+        int vmid = clonedVm();
+        faults.apply(FaultSettings.none().withFailNextStarts(1));
+
+        String failed = proxmox.power().start(NODE, vmid);
+        scheduler.advance(Latency.START.max().plus(Latency.BOOT.max()));
+
+        assertThat(task(failed).exitStatus()).contains("start failed: QEMU exited with code 1");
+        assertThat(proxmox.inventory().snapshot(NODE, vmid).running()).isFalse();
+        assertThat(listener.events).isEmpty();
+
+        String retried = proxmox.power().start(NODE, vmid);
+        scheduler.advance(Latency.START.max());
+        assertThat(task(retried).exitStatus()).contains(Task.OK);
+    }
+
+    @Test
+    void shouldRebootARunningVmSoThatItsGuestBootsAgain() throws Exception {
+        int vmid = runningVm();
+        listener.events.clear();
+
+        String reboot = proxmox.power().reboot(NODE, vmid, Optional.empty());
+        scheduler.advance(Latency.GUEST_SHUTDOWN.max().plus(Latency.START.max()));
+
+        assertThat(task(reboot).exitStatus()).contains(Task.OK);
+        assertThat(task(reboot).type()).isEqualTo("qmreboot");
+        assertThat(listener.events).containsExactly("off:" + vmid);
+
+        scheduler.advance(Latency.BOOT.max());
+        assertThat(listener.events).containsExactly("off:" + vmid, "booted:" + vmid);
+    }
+
+    @Test
+    void shouldRefuseToRebootAStoppedVm() throws Exception {
+        int vmid = clonedVm();
+
+        assertThatThrownBy(() -> proxmox.power().reboot(NODE, vmid, Optional.empty()))
+                .isInstanceOf(ProxmoxException.class)
+                .hasMessage("VM " + vmid + " not running");
+    }
+
+    @Test
+    void shouldHoldAShutdownForTheInjectedGuestDelay() throws Exception {
+        int vmid = runningVm();
+        faults.apply(FaultSettings.none().withShutdownDelayMillis(Duration.ofMinutes(10).toMillis()));
+
+        String shutdown = proxmox.power().shutdown(NODE, vmid, Optional.of(Duration.ofMinutes(5)), false);
+        scheduler.advance(Duration.ofMinutes(5));
+
+        assertThat(task(shutdown).exitStatus()).contains("VM quit/powerdown failed - got timeout");
+        assertThat(proxmox.inventory().snapshot(NODE, vmid).running()).isTrue();
     }
 
     @Test

@@ -31,6 +31,14 @@ final class ClusterEndpoints {
                 .add("GET", "/nodes/{node}/tasks/{upid}/status", this::taskStatus);
     }
 
+    /** What a token without privileges may call: version and next id; listings are filtered to nothing. */
+    void registerUnprivileged(Router router) {
+        router.add("GET", "/version", request -> VERSION)
+                .add("GET", "/cluster/nextid", this::nextId)
+                .add("GET", "/cluster/resources", request -> List.of())
+                .add("GET", "/nodes", request -> List.of());
+    }
+
     /** Proxmox returns the id as a string; with {@code vmid}, it checks that id instead. */
     private Object nextId(ApiRequest request) throws ProxmoxException {
         VmInventory inventory = backend.inventory();

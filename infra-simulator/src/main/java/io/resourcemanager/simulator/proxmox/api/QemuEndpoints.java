@@ -9,6 +9,7 @@ import io.resourcemanager.simulator.proxmox.ProxmoxException;
 import io.resourcemanager.simulator.proxmox.VmSnapshot;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,14 @@ final class QemuEndpoints {
                 .add("POST", VM + "/status/reboot", this::reboot)
                 .add("DELETE", VM, request -> backend.destroyer()
                         .destroy(node(request), ProxmoxParams.vmid(request)));
+    }
+
+    /** What a token without privileges may call: the VM list, filtered to nothing. */
+    void registerUnprivileged(Router router) {
+        router.add("GET", "/nodes/{node}/qemu", request -> {
+            backend.inventory().requireNode(node(request));
+            return List.of();
+        });
     }
 
     private Object list(ApiRequest request) throws ProxmoxException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.resourcemanager.simulator.InfraSimulator;
+import io.resourcemanager.simulator.faults.FaultSettings;
 import io.resourcemanager.simulator.testing.FastSimulator;
 import io.resourcemanager.simulator.testing.ProxmoxHttp;
 import io.resourcemanager.simulator.testing.ProxmoxHttp.Answer;
@@ -164,6 +165,90 @@ class ProxmoxApiTest {
         JsonNode state = anonymous.get("/sim/state").body();
         assertThat(state.at("/proxmox/vms")).hasSizeGreaterThanOrEqualTo(7);
         assertThat(state.at("/kubernetes/nodes")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void shouldAnswerAnInjected429BurstThenRecover() {
+        simulator.faults().apply(FaultSettings.none().withHttpErrors(2, 429));
+
+        assertThat(proxmox.get("/api2/json/cluster/nextid").status()).isEqualTo(429);
+        assertThat(proxmox.get("/api2/json/cluster/nextid").status()).isEqualTo(429);
+        assertThat(proxmox.get("/api2/json/cluster/nextid").status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseEveryVmCallOfTheTokenWithoutRightsAsAFailedPermissionCheck() {
+        ProxmoxHttp unprivileged = new ProxmoxHttp(simulator.proxmoxUrl(), simulator.noRightsToken());
+
+        Answer start = unprivileged.post(QEMU + "100/status/start", Map.of());
+        Answer clone = unprivileged.post(QEMU + "9001/clone", Map.of("newid", "150"));
+        Answer status = unprivileged.get(QEMU + "100/status/current");
+
+        assertThat(start.status()).isEqualTo(403);
+        assertThat(start.body().get("message").asText()).isEqualTo("Permission check failed (/vms/100, VM.PowerMgmt)");
+        assertThat(clone.body().get("message").asText()).isEqualTo("Permission check failed (/vms/9001, VM.Clone)");
+        assertThat(status.status()).isEqualTo(403);
+        assertThat(proxmox.get(QEMU + "150/config").status()).isEqualTo(500);
+    }
+
+    @Test
+    void shouldLetTheTokenWithoutRightsReadTheNextIdButListNothing() {
+        ProxmoxHttp unprivileged = new ProxmoxHttp(simulator.proxmoxUrl(), simulator.noRightsToken());
+
+        assertThat(unprivileged.get("/api2/json/cluster/nextid").data().asText()).matches("\\d+");
+        assertThat(unprivileged.get("/api2/json/nodes/pve1/qemu").data()).isEmpty();
+        assertThat(unprivileged.get("/api2/json/cluster/resources?type=vm").data()).isEmpty();
+        assertThat(proxmox.get("/api2/json/nodes/pve1/qemu").data()).isNotEmpty();
+    }
+
+    @Test
+    void shouldCountEveryProxmoxRequestIncludingRefusedOnes() {
+        long before = simulator.proxmoxRequests();
+
+        proxmox.get("/api2/json/version");
+        new ProxmoxHttp(simulator.proxmoxUrl(), null).get("/api2/json/version");
+        new ProxmoxHttp(simulator.proxmoxUrl(), simulator.noRightsToken()).get(QEMU + "100/config");
+
+        assertThat(simulator.proxmoxRequests()).isEqualTo(before + 3);
+        JsonNode state = new ProxmoxHttp(simulator.proxmoxUrl(), null).get("/sim/state").body();
+        assertThat(state.at("/proxmox/requests").asLong()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void shouldRebootARunningVmInATask() {
+        String vmid = clonedVm("worker-rebooted");
+        assertThat(proxmox.awaitTask("pve1", proxmox.post(QEMU + vmid + "/status/start", Map.of()).data().asText()))
+                .isEqualTo("OK");
+
+        String reboot = proxmox.post(QEMU + vmid + "/status/reboot", Map.of("timeout", "60")).data().asText();
+
+        assertThat(reboot).contains(":qmreboot:" + vmid + ":");
+        assertThat(proxmox.awaitTask("pve1", reboot)).isEqualTo("OK");
+        assertThat(proxmox.get(QEMU + vmid + "/status/current").data().get("status").asText()).isEqualTo("running");
+    }
+
+    @Test
+    void shouldFailTheNextStartTaskWhenABootFailureIsInjectedOverHttp() {
+        String vmid = clonedVm("worker-never-boots");
+        ProxmoxHttp admin = new ProxmoxHttp(simulator.proxmoxUrl(), null);
+        assertThat(admin.postJson("/sim/faults", "{\"failNextStarts\":1}").body().get("failNextStarts").asInt())
+                .isEqualTo(1);
+
+        String start = proxmox.post(QEMU + vmid + "/status/start", Map.of()).data().asText();
+
+        assertThat(proxmox.awaitTask("pve1", start)).isEqualTo("start failed: QEMU exited with code 1");
+        assertThat(proxmox.get(QEMU + vmid + "/status/current").data().get("status").asText()).isEqualTo("stopped");
+    }
+
+    @Test
+    void shouldInjectTheFaultsConfiguredAtStart() {
+        try (InfraSimulator configured = InfraSimulator.start(FastSimulator.config()
+                .withFaults(FaultSettings.none().withHttpErrors(1, 502)))) {
+            ProxmoxHttp http = new ProxmoxHttp(configured.proxmoxUrl(), configured.apiToken());
+
+            assertThat(http.get("/api2/json/version").status()).isEqualTo(502);
+            assertThat(http.get("/api2/json/version").status()).isEqualTo(200);
+        }
     }
 
     private String clonedVm(String name) {
