@@ -14,6 +14,10 @@ import io.resourcemanager.provisioner.domain.infra.InfraException;
 import io.resourcemanager.provisioner.domain.InventoryChange;
 import io.resourcemanager.provisioner.domain.NodeInventory;
 import io.resourcemanager.provisioner.domain.ObservedNode;
+import io.resourcemanager.provisioner.domain.saga.WorkerSaga;
+import io.resourcemanager.provisioner.saga.SagaStore;
+import io.resourcemanager.provisioner.saga.WorkerAnnouncements;
+import io.resourcemanager.provisioner.saga.WorkerDirectory;
 import io.resourcemanager.topics.EventHeaders;
 import io.resourcemanager.topics.Topics;
 import jakarta.inject.Singleton;
@@ -22,6 +26,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,24 +39,26 @@ import org.slf4j.MDC;
  * start, so a restart announces nothing twice. A change is remembered only once Kafka acknowledged it.
  */
 @Singleton
-public final class InventorySync {
+public final class InventorySync implements WorkerAnnouncements, WorkerDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(InventorySync.class);
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(60);
     private static final long PUBLISH_TIMEOUT_SECONDS = 30;
 
     private final ClusterNodes cluster;
+    private final SagaStore sagas;
     private final EventPublisher publisher;
     private final Clock clock;
     private final String clusterName;
     private final String producer;
     private final Map<String, ObservedNode> known = new HashMap<>();
 
-    InventorySync(ClusterNodes cluster, EventPublisher publisher, Clock clock, CatalogueTopics topics,
+    InventorySync(ClusterNodes cluster, SagaStore sagas, EventPublisher publisher, Clock clock, CatalogueTopics topics,
                   KafkaProperties kafka, RegistryProperties registry,
                   @Value("${rm.cluster.name:local}") String clusterName,
                   @Value("${micronaut.application.name}") String producer) {
         this.cluster = cluster;
+        this.sagas = sagas;
         this.publisher = publisher;
         this.clock = clock;
         this.clusterName = clusterName;
@@ -62,6 +69,7 @@ public final class InventorySync {
     }
 
     /** The workers the inventory knows, as last announced. */
+    @Override
     public synchronized List<ObservedNode> knownWorkers() {
         return List.copyOf(known.values());
     }
@@ -76,9 +84,45 @@ public final class InventorySync {
             LOG.warn("Skipping inventory sync: {}", e.getMessage());
             return;
         }
+        Set<String> inFlight = sagas.inFlightWorkers();
         for (InventoryChange change : NodeInventory.reconcile(Map.copyOf(known), observed)) {
-            apply(change);
+            if (change instanceof InventoryChange.Changed || !inFlight.contains(nameOf(change))) {
+                apply(change);
+            }
         }
+    }
+
+    @Override
+    public synchronized void joined(WorkerSaga saga) {
+        ObservedNode node = cluster.find(saga.worker()).orElseThrow(() -> new InfraException.Retriable(
+                "Node " + saga.worker() + " vanished before it could be announced"));
+        if (node.equals(known.get(node.name()))) {
+            return;
+        }
+        apply(new InventoryChange.Joined(node));
+    }
+
+    @Override
+    public synchronized void removed(WorkerSaga saga) {
+        if (!known.containsKey(saga.worker())) {
+            return;
+        }
+        EventHeader header = EventHeaders.first(producer, clock);
+        await(publisher.publish(Topics.PROVISIONING_EVENTS, saga.worker(),
+                        NodeEvents.removed(saga.worker(), saga.pool(), saga.vmId(), saga.reason(), header)),
+                publisher.publishTombstone(Topics.NODES, saga.worker()));
+        known.remove(saga.worker());
+        log("Node {} removed from pool {}: {}", saga.worker(), saga.pool(), saga.reason());
+    }
+
+    private static String nameOf(InventoryChange change) {
+        if (change instanceof InventoryChange.Joined joined) {
+            return joined.node().name();
+        }
+        if (change instanceof InventoryChange.Changed changed) {
+            return changed.node().name();
+        }
+        return ((InventoryChange.Left) change).nodeName();
     }
 
     private void apply(InventoryChange change) {
@@ -96,7 +140,8 @@ public final class InventorySync {
             log("Node {} changed (ready={}, schedulable={})", node.name(), node.ready(), node.schedulable());
         } else if (change instanceof InventoryChange.Left left) {
             await(publisher.publish(Topics.PROVISIONING_EVENTS, left.nodeName(),
-                            NodeEvents.removed(left.nodeName(), left.pool(), header)),
+                            NodeEvents.removed(left.nodeName(), left.pool(), null,
+                                    "node is no longer registered in the cluster", header)),
                     publisher.publishTombstone(Topics.NODES, left.nodeName()));
             known.remove(left.nodeName());
             log("Node {} left pool {}", left.nodeName(), left.pool());

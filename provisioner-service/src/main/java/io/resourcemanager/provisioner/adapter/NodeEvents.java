@@ -8,6 +8,7 @@ import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.events.Resources;
 import io.resourcemanager.provisioner.domain.ObservedNode;
+import io.resourcemanager.provisioner.domain.WorkerLabels;
 import java.time.Instant;
 
 /** Maps inventory facts to the events of {@code rm.provisioning.events} and {@code rm.nodes}. */
@@ -29,6 +30,8 @@ final class NodeEvents {
                 .setHealth(node.ready() ? NodeHealth.HEALTHY : NodeHealth.UNHEALTHY)
                 .setProtectedNode(node.isProtected())
                 .setLabels(node.labels())
+                .setVmId(WorkerLabels.vmId(node.labels()).orElse(null))
+                .setTtlDeadline(WorkerLabels.deadline(node.labels()).orElse(null))
                 .build();
     }
 
@@ -46,20 +49,23 @@ final class NodeEvents {
                         .setWorker(node.name())
                         .setPool(node.pool())
                         .setTemplate(node.template())
+                        .setVmId(WorkerLabels.vmId(node.labels()).orElse(null))
                         .setAllocatable(resources(node))
                         .setLabels(node.labels())
+                        .setTtlDeadline(WorkerLabels.deadline(node.labels()).orElse(null))
                         .setJoinedAt(joinedAt)
                         .build())
                 .build();
     }
 
-    static ProvisioningEventEnvelope removed(String node, String pool, EventHeader header) {
+    static ProvisioningEventEnvelope removed(String node, String pool, Integer vmId, String reason, EventHeader header) {
         return ProvisioningEventEnvelope.newBuilder()
                 .setHeader(header)
                 .setPayload(NodeRemoved.newBuilder()
                         .setWorker(node)
                         .setPool(pool)
-                        .setReason("node is no longer registered in the cluster")
+                        .setVmId(vmId)
+                        .setReason(reason)
                         .build())
                 .build();
     }

@@ -14,9 +14,12 @@ public final class PoolCatalog {
 
     private final Map<String, PoolSpec> pools = new TreeMap<>();
     private final Map<String, TemplateSpec> templates = new TreeMap<>();
+    private final Map<String, String> defaultTemplates = new TreeMap<>();
 
     PoolCatalog(List<PoolProperties> pools, List<TemplateProperties> templates) {
         pools.forEach(pool -> this.pools.put(pool.name(), pool.toSpec()));
+        pools.stream().filter(pool -> pool.defaultTemplate() != null)
+                .forEach(pool -> defaultTemplates.put(pool.name(), pool.defaultTemplate()));
         templates.forEach(template -> this.templates.put(template.name(), template.toSpec()));
     }
 
@@ -26,6 +29,11 @@ public final class PoolCatalog {
 
     public Optional<TemplateSpec> template(String name) {
         return Optional.ofNullable(templates.get(name));
+    }
+
+    /** The template a pool's workers are built from when a request names none. */
+    public Optional<String> defaultTemplate(String pool) {
+        return Optional.ofNullable(defaultTemplates.get(pool));
     }
 
     /** Every pool, by name. */

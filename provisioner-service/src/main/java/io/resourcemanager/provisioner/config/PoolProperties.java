@@ -20,7 +20,8 @@ public record PoolProperties(@Parameter String name,
                              @Nullable Duration preemptionGrace,
                              @Nullable Map<String, String> labels,
                              @Nullable List<String> taints,
-                             @Bindable(defaultValue = "false") boolean protectedPool) {
+                             @Bindable(defaultValue = "false") boolean protectedPool,
+                             @Nullable String defaultTemplate) {
 
     PoolSpec toSpec() {
         return new PoolSpec(name, min, max, defaultTtl, maxTtl, preemptionGrace,

@@ -9,6 +9,8 @@ public enum SagaKind {
     PROVISION(List.of(SagaStep.CLONE, SagaStep.CONFIGURE, SagaStep.START, SagaStep.BOOT, SagaStep.JOIN, SagaStep.LABEL)),
     /** Cordon, drain, delete the node, shut down and delete the VM: a worker gone. */
     DECOMMISSION(List.of(SagaStep.CORDON, SagaStep.DRAIN, SagaStep.DELETE_NODE, SagaStep.SHUTDOWN, SagaStep.DELETE_VM)),
+    /** Cordon and drain, leaving the worker in place (operator maintenance). */
+    DRAIN(List.of(SagaStep.CORDON, SagaStep.DRAIN)),
     /** Reboot through the hypervisor and wait for the node to be Ready again. */
     REBOOT(List.of(SagaStep.REBOOT, SagaStep.JOIN)),
     /** Cordon, drain, reboot, wait for Ready, uncordon (memory pressure). */

@@ -38,6 +38,13 @@ public final class Sagas {
                 template, vmId, commandId, reason, now);
     }
 
+    /** Cordoning and draining a worker that stays (maintenance). */
+    public static WorkerSaga drain(String worker, String pool, String template, Integer vmId, String commandId,
+                                   String reason, Instant now) {
+        return WorkerSaga.begin("drain-" + worker + "-" + commandId, SagaKind.DRAIN, worker, pool, template, vmId,
+                commandId, reason, now);
+    }
+
     /** A repair of an existing worker by {@code kind} (reboot, drain and reboot, kubelet restart). */
     public static WorkerSaga repair(SagaKind kind, WorkerSaga.RepairOrder order, String worker, String pool,
                                     String template, Integer vmId, String commandId, String reason, Instant now) {

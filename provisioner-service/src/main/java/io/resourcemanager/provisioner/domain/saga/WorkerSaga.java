@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param replacement worker to provision once this one is gone, or null
  * @param failure why the saga failed or is compensating, or null
  * @param failedStep the step that failed, or null
+ * @param notBefore the saga waits until then before its first step, or null
  * @param startedAt when the saga began
  * @param stepStartedAt when the current step began (its timeout counts from here)
  * @param updatedAt when the saga last changed
@@ -33,7 +34,7 @@ import java.util.Objects;
 public record WorkerSaga(String sagaId, SagaKind kind, SagaStatus status, String worker, String pool, String template,
                          Integer vmId, SagaStep step, int stepAttempt, String commandId, String reason,
                          Integer ttlHours, boolean force, Duration drainTimeout, RepairOrder repair,
-                         String replacement, String failure, SagaStep failedStep, Instant startedAt,
+                         String replacement, String failure, SagaStep failedStep, Instant notBefore, Instant startedAt,
                          Instant stepStartedAt, Instant updatedAt) {
 
     public WorkerSaga {
@@ -66,52 +67,68 @@ public record WorkerSaga(String sagaId, SagaKind kind, SagaStatus status, String
     static WorkerSaga begin(String sagaId, SagaKind kind, String worker, String pool, String template, Integer vmId,
                             String commandId, String reason, Instant now) {
         return new WorkerSaga(sagaId, kind, SagaStatus.RUNNING, worker, pool, template, vmId, kind.steps().get(0), 0,
-                commandId, reason, null, false, null, null, null, null, null, now, now, now);
+                commandId, reason, null, false, null, null, null, null, null, null, now, now, now);
     }
 
     /** This saga for a temporary worker living {@code hours}. */
     public WorkerSaga withTtlHours(Integer hours) {
         return new WorkerSaga(sagaId, kind, status, worker, pool, template, vmId, step, stepAttempt, commandId, reason,
-                hours, force, drainTimeout, repair, replacement, failure, failedStep, startedAt, stepStartedAt, updatedAt);
+                hours, force, drainTimeout, repair, replacement, failure, failedStep, notBefore, startedAt, stepStartedAt, updatedAt);
     }
 
     /** This saga, allowed to cut a drain short after {@code timeout} (or the default when null). */
     public WorkerSaga withDrain(boolean forced, Duration timeout) {
         return new WorkerSaga(sagaId, kind, status, worker, pool, template, vmId, step, stepAttempt, commandId, reason,
-                ttlHours, forced, timeout, repair, replacement, failure, failedStep, startedAt, stepStartedAt, updatedAt);
+                ttlHours, forced, timeout, repair, replacement, failure, failedStep, notBefore, startedAt, stepStartedAt, updatedAt);
+    }
+
+    /** This saga, waiting until {@code instant} before its first step. */
+    public WorkerSaga waitingUntil(Instant instant) {
+        return new WorkerSaga(sagaId, kind, status, worker, pool, template, vmId, step, stepAttempt, commandId, reason,
+                ttlHours, force, drainTimeout, repair, replacement, failure, failedStep, instant, startedAt,
+                stepStartedAt, updatedAt);
     }
 
     /** This saga carrying out {@code order}. */
     public WorkerSaga withRepair(RepairOrder order) {
         return new WorkerSaga(sagaId, kind, status, worker, pool, template, vmId, step, stepAttempt, commandId, reason,
-                ttlHours, force, drainTimeout, order, replacement, failure, failedStep, startedAt, stepStartedAt, updatedAt);
+                ttlHours, force, drainTimeout, order, replacement, failure, failedStep, notBefore, startedAt, stepStartedAt, updatedAt);
     }
 
     /** This saga, followed by the provisioning of {@code worker} once it succeeded. */
     public WorkerSaga withReplacement(String nextWorker) {
         return new WorkerSaga(sagaId, kind, status, worker, pool, template, vmId, step, stepAttempt, commandId, reason,
-                ttlHours, force, drainTimeout, repair, nextWorker, failure, failedStep, startedAt, stepStartedAt, updatedAt);
+                ttlHours, force, drainTimeout, repair, nextWorker, failure, failedStep, notBefore, startedAt, stepStartedAt, updatedAt);
     }
 
     WorkerSaga withVmId(Integer id) {
         return new WorkerSaga(sagaId, kind, status, worker, pool, template, id, step, stepAttempt, commandId, reason,
-                ttlHours, force, drainTimeout, repair, replacement, failure, failedStep, startedAt, stepStartedAt, updatedAt);
+                ttlHours, force, drainTimeout, repair, replacement, failure, failedStep, notBefore, startedAt, stepStartedAt, updatedAt);
     }
 
     WorkerSaga atStep(SagaStatus nextStatus, SagaStep nextStep, Instant now) {
         return new WorkerSaga(sagaId, kind, nextStatus, worker, pool, template, vmId, nextStep, 0, commandId, reason,
-                ttlHours, force, drainTimeout, repair, replacement, failure, failedStep, startedAt, now, now);
+                ttlHours, force, drainTimeout, repair, replacement, failure, failedStep, notBefore, startedAt, now, now);
     }
 
     WorkerSaga retrying(Instant now) {
         return new WorkerSaga(sagaId, kind, status, worker, pool, template, vmId, step, stepAttempt + 1, commandId,
-                reason, ttlHours, force, drainTimeout, repair, replacement, failure, failedStep, startedAt,
+                reason, ttlHours, force, drainTimeout, repair, replacement, failure, failedStep, notBefore, startedAt,
                 stepStartedAt, now);
     }
 
     WorkerSaga failing(SagaStatus nextStatus, SagaStep nextStep, String why, Instant now) {
         return new WorkerSaga(sagaId, kind, nextStatus, worker, pool, template, vmId, nextStep, 0, commandId, reason,
-                ttlHours, force, drainTimeout, repair, replacement, why, step, startedAt, now, now);
+                ttlHours, force, drainTimeout, repair, replacement, why, step, notBefore, startedAt, now, now);
+    }
+
+    /**
+     * This saga as it leaves the queue at {@code now}: a saga that has not begun its first step starts
+     * that step's clock now, so time spent waiting for a free place does not count against its timeout.
+     */
+    public WorkerSaga admitted(Instant now) {
+        boolean notBegun = status == SagaStatus.RUNNING && stepAttempt == 0 && step == kind.steps().get(0);
+        return notBegun ? atStep(status, step, now) : this;
     }
 
     /** Whether the saga has nothing left to do. */
