@@ -1,52 +1,145 @@
 package io.resourcemanager.provisioner.api;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.resourcemanager.provisioner.adapter.InventorySync;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.resourcemanager.provisioner.adapter.ProvisioningCommands;
 import io.resourcemanager.provisioner.config.PoolCatalog;
+import io.resourcemanager.provisioner.domain.ManualScale;
 import io.resourcemanager.provisioner.domain.ObservedNode;
 import io.resourcemanager.provisioner.domain.PoolSpec;
+import io.resourcemanager.provisioner.domain.saga.SagaKind;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /pools} and {@code GET /pools/{name}}: each pool's bounds, TTLs and workers by state. */
+/**
+ * Pools over REST: {@code GET /pools}, {@code GET /pools/{name}} (bounds, TTLs, desired size, workers by
+ * state), {@code POST /pools/{name}/scale {count, template, ttl_hours, force}} and
+ * {@code POST /pools/{name}/workers {template, ttl_hours}} (one more worker). Changes are accepted
+ * (202) once the commands are on Kafka.
+ */
 @Controller("/pools")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class PoolController {
 
     private final PoolCatalog catalog;
-    private final InventorySync inventory;
+    private final PoolStatus status;
+    private final ProvisioningCommands commands;
 
-    PoolController(PoolCatalog catalog, InventorySync inventory) {
+    PoolController(PoolCatalog catalog, PoolStatus status, ProvisioningCommands commands) {
         this.catalog = catalog;
-        this.inventory = inventory;
+        this.status = status;
+        this.commands = commands;
     }
 
     @Get
     List<Map<String, Object>> pools() {
-        List<ObservedNode> workers = inventory.knownWorkers();
-        return catalog.pools().values().stream().sorted(java.util.Comparator.comparing(PoolSpec::name))
-                .map(pool -> view(pool, workers)).toList();
+        return catalog.pools().values().stream().sorted(Comparator.comparing(PoolSpec::name)).map(this::view).toList();
     }
 
     @Get("/{name}")
     HttpResponse<Map<String, Object>> pool(String name) {
-        return catalog.pool(name).map(pool -> HttpResponse.ok(view(pool, inventory.knownWorkers())))
-                .orElseGet(() -> HttpResponse.notFound(Map.of("status", "error", "error", "Unknown pool " + name)));
+        return catalog.pool(name).<HttpResponse<Map<String, Object>>>map(pool -> HttpResponse.ok(view(pool)))
+                .orElseGet(() -> ApiErrors.of(HttpStatus.NOT_FOUND, "Unknown pool " + name));
     }
 
-    private static Map<String, Object> view(PoolSpec pool, List<ObservedNode> workers) {
-        List<ObservedNode> members = workers.stream().filter(worker -> worker.pool().equals(pool.name())).toList();
+    @Post("/{name}/scale")
+    HttpResponse<Map<String, Object>> scale(String name, @Body Map<String, Object> body) {
+        PoolSpec pool = pool(name, "name");
+        int count = RequestBodies.requiredInt(body, "count", 0);
+        String template = template(pool, body);
+        Integer ttlHours = ttlHours(pool, body);
+        boolean force = RequestBodies.optionalBoolean(body, "force");
+        ManualScale.Order order = ManualScale.plan(pool, count, status.loads(pool),
+                status.underway(pool, SagaKind.PROVISION).size(), force);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("pool", pool.name());
+        answer.put("count", count);
+        if (order instanceof ManualScale.OutOfBounds refusal) {
+            throw new InvalidInputException("count", refusal.reason());
+        }
+        if (order instanceof ManualScale.Protected refusal) {
+            return ApiErrors.of(HttpStatus.FORBIDDEN, refusal.reason());
+        }
+        if (order instanceof ManualScale.Grow grow) {
+            answer.put("from", grow.from());
+            answer.put("provisioning", grow.count());
+            answer.put("command_id", commands.provision(pool.name(), template, grow.count(), ttlHours,
+                    "operator: scale " + pool.name() + " to " + count));
+        } else if (order instanceof ManualScale.Shrink shrink) {
+            answer.put("from", shrink.from());
+            answer.put("removing", shrink.nodes());
+            answer.put("command_ids", shrink.nodes().stream().map(node -> commands.decommission(pool.name(), node,
+                    force, "operator: scale " + pool.name() + " to " + count)).toList());
+        } else {
+            answer.put("from", ((ManualScale.Unchanged) order).size());
+        }
+        return HttpResponse.accepted().body(answer);
+    }
+
+    @Post("/{name}/workers")
+    HttpResponse<Map<String, Object>> addWorker(String name, @Body Map<String, Object> body) {
+        PoolSpec pool = pool(name, "name");
+        String template = template(pool, body);
+        Integer ttlHours = ttlHours(pool, body);
+        int desired = status.desired(pool);
+        if (desired + 1 > pool.max()) {
+            throw new InvalidInputException("name", "pool " + pool.name() + " is at its maximum of " + pool.max()
+                    + " workers (" + desired + " present or on their way)");
+        }
+        String commandId = commands.provision(pool.name(), template, 1, ttlHours, "operator: one more worker");
+        return HttpResponse.accepted().body(Map.of("pool", pool.name(), "template", template, "command_id", commandId));
+    }
+
+    private PoolSpec pool(String name, String field) {
+        return catalog.pool(name).orElseThrow(() -> new InvalidInputException(field, "Unknown pool " + name
+                + "; pools: " + catalog.pools().keySet()));
+    }
+
+    private String template(PoolSpec pool, Map<String, Object> body) {
+        String template = RequestBodies.optionalText(body, "template").or(() -> catalog.defaultTemplate(pool.name()))
+                .orElseThrow(() -> new InvalidInputException("template", "template is required: pool " + pool.name()
+                        + " has no default template"));
+        if (catalog.template(template).isEmpty()) {
+            throw new InvalidInputException("template", "Unknown template " + template + "; templates: "
+                    + catalog.templates().keySet());
+        }
+        return template;
+    }
+
+    private static Integer ttlHours(PoolSpec pool, Map<String, Object> body) {
+        Integer hours = RequestBodies.optionalInt(body, "ttl_hours", 1).orElse(null);
+        if (hours != null && pool.maxTtl() == null && pool.defaultTtl() == null) {
+            throw new InvalidInputException("ttl_hours", "pool " + pool.name() + " has no TTL: its workers are not temporary");
+        }
+        if (hours != null && pool.maxTtl() != null && Duration.ofHours(hours).compareTo(pool.maxTtl()) > 0) {
+            throw new InvalidInputException("ttl_hours", "ttl_hours " + hours + " exceeds the maximum TTL of pool "
+                    + pool.name() + " (" + pool.maxTtl().toHours() + " h)");
+        }
+        return hours;
+    }
+
+    private Map<String, Object> view(PoolSpec pool) {
+        List<ObservedNode> members = status.members(pool);
         Map<String, Object> states = new LinkedHashMap<>();
         states.put("ready", members.stream().filter(w -> w.ready() && w.schedulable()).count());
         states.put("cordoned", members.stream().filter(w -> w.ready() && !w.schedulable()).count());
         states.put("not_ready", members.stream().filter(w -> !w.ready()).count());
+        states.put("provisioning", status.underway(pool, SagaKind.PROVISION).size());
+        states.put("removing", status.underway(pool, SagaKind.DECOMMISSION).size());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", pool.name());
         view.put("min", pool.min());
         view.put("max", pool.max());
+        view.put("desired", status.desired(pool));
         view.put("workers", members.size());
         view.put("nodes", states);
         view.put("default_ttl_hours", hours(pool.defaultTtl()));
