@@ -14,8 +14,8 @@ import java.util.Queue;
 
 /**
  * The request routing of the simulated API server: a recorded expectation wins (as in fabric8's mixed
- * mode); then the parts the CRUD store does not implement, the pod eviction subresource and the
- * resource metrics API; everything else is plain CRUD on the store.
+ * mode); then the parts the CRUD store does not implement: the pod eviction subresource, the
+ * resource metrics API and pod lists by node or phase; everything else is plain CRUD on the store.
  */
 final class SimulatedApiDispatcher extends Dispatcher {
 
@@ -45,6 +45,9 @@ final class SimulatedApiDispatcher extends Dispatcher {
         }
         if (metrics.handles(request)) {
             return metrics.serve(request);
+        }
+        if (PodFieldSelectors.handles(request)) {
+            return PodFieldSelectors.list(request, store);
         }
         return store.dispatch(request);
     }
