@@ -48,12 +48,12 @@ final class SagaEvents {
                 records.add(provisioning(saga, failure(failed)));
                 if (saga.repair() != null) {
                     records.add(health(saga, RepairFailed.newBuilder().setRepairId(saga.repair().repairId())
-                            .setNode(saga.worker()).setLevel(RepairLevel.valueOf(saga.repair().level()))
+                            .setNode(saga.repair().node()).setLevel(RepairLevel.valueOf(saga.repair().level()))
                             .setReason(failed.reason()).setRetriable(failed.retriable()).build()));
                 }
             } else if (fact instanceof SagaFact.Succeeded && saga.repair() != null && saga.replacement() == null) {
                 records.add(health(saga, RepairCompleted.newBuilder().setRepairId(saga.repair().repairId())
-                        .setNode(saga.worker()).setLevel(RepairLevel.valueOf(saga.repair().level())).build()));
+                        .setNode(saga.repair().node()).setLevel(RepairLevel.valueOf(saga.repair().level())).build()));
             }
         }
         return records;

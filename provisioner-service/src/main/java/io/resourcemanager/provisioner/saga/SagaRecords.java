@@ -51,6 +51,7 @@ final class SagaRecords {
                 .setDrainTimeoutSeconds(saga.drainTimeout() == null ? null : saga.drainTimeout().toSeconds())
                 .setRepairId(saga.repair() == null ? null : saga.repair().repairId())
                 .setRepairLevel(saga.repair() == null ? RepairLevel.UNKNOWN : RepairLevel.valueOf(saga.repair().level()))
+                .setRepairNode(saga.repair() == null ? null : saga.repair().node())
                 .setReplacement(saga.replacement())
                 .setFailure(saga.failure())
                 .setFailedStep(step(saga.failedStep()))
@@ -69,7 +70,8 @@ final class SagaRecords {
                 stored.getStepAttempt(), stored.getCommandId(), stored.getReason(), stored.getTtlHours(),
                 stored.getForce(), drainSeconds == null ? null : Duration.ofSeconds(drainSeconds),
                 stored.getRepairId() == null ? null
-                        : new WorkerSaga.RepairOrder(stored.getRepairId(), stored.getRepairLevel().name()),
+                        : new WorkerSaga.RepairOrder(stored.getRepairId(), stored.getRepairLevel().name(),
+                                stored.getRepairNode() == null ? stored.getWorker() : stored.getRepairNode()),
                 stored.getReplacement(), stored.getFailure(),
                 stored.getFailedStep() == null ? null : SagaStep.valueOf(stored.getFailedStep().name()),
                 stored.getNotBefore(), stored.getStartedAt(), stored.getStepStartedAt(), stored.getUpdatedAt());

@@ -95,6 +95,11 @@ public class SagaRunner implements AutoCloseable {
         }
     }
 
+    /** Whether this process is running (or about to run) the saga. */
+    public boolean isRunning(String sagaId) {
+        return store.find(sagaId).map(saga -> lane(saga).holds(sagaId)).orElse(false);
+    }
+
     /** Sagas waiting for a free place. */
     public int waiting() {
         return provisions.waitingCount() + others.waitingCount();

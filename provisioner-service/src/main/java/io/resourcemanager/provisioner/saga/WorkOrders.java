@@ -130,7 +130,7 @@ public class WorkOrders {
             return Optional.empty();
         }
         ObservedNode target = worker.get();
-        WorkerSaga.RepairOrder order = new WorkerSaga.RepairOrder(repairId, level);
+        WorkerSaga.RepairOrder order = new WorkerSaga.RepairOrder(repairId, level, node);
         Integer vmId = WorkerLabels.vmId(target.labels()).orElse(null);
         RepairChoice choice = RepairChoice.of(level, isProtected(target), agent.available());
         if (choice instanceof RepairChoice.Run run) {

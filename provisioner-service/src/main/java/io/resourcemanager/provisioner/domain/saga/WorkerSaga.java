@@ -55,11 +55,13 @@ public record WorkerSaga(String sagaId, SagaKind kind, SagaStatus status, String
      *
      * @param repairId id of the RepairNeeded decision
      * @param level the rung of the repair ladder, as named by the health service
+     * @param node the node under repair (a replacement saga works on another worker)
      */
-    public record RepairOrder(String repairId, String level) {
+    public record RepairOrder(String repairId, String level, String node) {
         public RepairOrder {
             Objects.requireNonNull(repairId, "repairId");
             Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(node, "node");
         }
     }
 
