@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.resourcemanager.kubernetes.NodeFacts;
 import io.resourcemanager.provisioner.domain.ObservedNode;
+import io.resourcemanager.provisioner.domain.WorkerLabels;
 import io.resourcemanager.provisioner.domain.infra.ClusterNodes;
 import io.resourcemanager.provisioner.domain.infra.DrainPolicy;
 import io.resourcemanager.provisioner.domain.infra.DrainResult;
@@ -31,9 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class Fabric8ClusterNodes implements ClusterNodes, AutoCloseable {
-
-    /** Label naming the template a worker was built from. */
-    public static final String TEMPLATE_LABEL = "resource-manager/template";
 
     private static final Logger LOG = LoggerFactory.getLogger(Fabric8ClusterNodes.class);
 
@@ -137,7 +135,7 @@ public final class Fabric8ClusterNodes implements ClusterNodes, AutoCloseable {
         return new ObservedNode(
                 NodeFacts.name(node),
                 NodeFacts.pool(node).orElse(""),
-                NodeFacts.labels(node).get(TEMPLATE_LABEL),
+                NodeFacts.labels(node).get(WorkerLabels.TEMPLATE),
                 NodeFacts.allocatableCpuMillis(node),
                 NodeFacts.allocatableMemoryMb(node),
                 NodeFacts.allocatableGpu(node),
