@@ -1,6 +1,7 @@
 package io.resourcemanager.provisioner.adapter.proxmox;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -19,6 +20,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -99,10 +101,10 @@ public class ProxmoxApi implements AutoCloseable {
     private MutableHttpRequest<?> httpRequest(ProxmoxRequest request) {
         URI uri = URI.create(API_PATH + request.pathAndQuery());
         MutableHttpRequest<?> http = request.hasBody()
-                ? HttpRequest.create(io.micronaut.http.HttpMethod.parse(request.method()), uri.toString())
+                ? HttpRequest.create(HttpMethod.parse(request.method()), uri.toString())
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                         .body(request.encodedParams())
-                : HttpRequest.create(io.micronaut.http.HttpMethod.parse(request.method()), uri.toString());
+                : HttpRequest.create(HttpMethod.parse(request.method()), uri.toString());
         return http.header("Authorization", authorization).accept(MediaType.APPLICATION_JSON_TYPE);
     }
 
@@ -171,7 +173,7 @@ public class ProxmoxApi implements AutoCloseable {
         return configuration;
     }
 
-    private static java.net.URL url(String value) {
+    private static URL url(String value) {
         try {
             return URI.create(value).toURL();
         } catch (MalformedURLException | IllegalArgumentException e) {

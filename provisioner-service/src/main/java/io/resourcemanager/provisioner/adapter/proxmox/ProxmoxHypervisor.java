@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -269,7 +270,7 @@ final class ProxmoxHypervisor implements Hypervisor {
                 operation + ": VM " + vmId + " does not exist on node " + node));
     }
 
-    private java.util.stream.Stream<VmInfo> guests() {
+    private Stream<VmInfo> guests() {
         JsonNode list = api.send(ProxmoxRequest.get("/nodes/" + ProxmoxRequest.segment(node) + "/qemu"))
                 .data("List of VMs");
         return StreamSupport.stream(list.values().spliterator(), false)

@@ -49,7 +49,8 @@ public record ProxmoxProperties(@NotBlank String url,
     /** The base URL without a trailing slash or {@code /api2/json}. */
     public String baseUrl() {
         String base = url.strip().replaceAll("/+$", "");
-        return base.endsWith(ProxmoxApi.API_PATH) ? base.substring(0, base.length() - ProxmoxApi.API_PATH.length()) : base;
+        String api = ProxmoxApi.API_PATH;
+        return base.endsWith(api) ? base.substring(0, base.length() - api.length()) : base;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.resourcemanager.provisioner.adapter.proxmox;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 record ProxmoxRequest(String method, String path, Map<String, String> params) {
 
     ProxmoxRequest {
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     static ProxmoxRequest get(String path, Map<String, String> params) {

@@ -25,7 +25,8 @@ class ProxmoxAnswersTest {
         VmInfo vm = ProxmoxVms.vmInfo(JsonNode.from(Map.of("vmid", "104", "name", "worker-burst-001",
                 "status", "running", "tags", "Resource-Manager;pool-burst;template-small", "lock", "backup")), "pve1");
 
-        assertThat(vm).isEqualTo(new VmInfo(104, "worker-burst-001", "pve1", VmPower.RUNNING, true, "burst", "small", true));
+        assertThat(vm).isEqualTo(
+                new VmInfo(104, "worker-burst-001", "pve1", VmPower.RUNNING, true, "burst", "small", true));
     }
 
     @Test
@@ -41,7 +42,8 @@ class ProxmoxAnswersTest {
 
     @Test
     void shouldWriteTagsInProxmoxCharsetAndRefuseOthers() {
-        assertThat(VmTags.managed("gpu", "gpu-nvidia").value()).isEqualTo("resource-manager;pool-gpu;template-gpu-nvidia");
+        assertThat(VmTags.managed("gpu", "gpu-nvidia").value())
+                .isEqualTo("resource-manager;pool-gpu;template-gpu-nvidia");
         assertThat(VmTags.parse("pool-spot, resource-manager template-large").template()).contains("large");
         assertThatThrownBy(() -> VmTags.managed("burst pool", "small")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -11,6 +11,7 @@ import io.resourcemanager.provisioner.domain.infra.VmInfo.VmPower;
 import io.resourcemanager.provisioner.domain.infra.VmSettings;
 import io.resourcemanager.simulator.faults.FaultSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -107,16 +108,16 @@ class ProxmoxHypervisorIT {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<VmInfo>> clones = IntStream.rangeClosed(1, 8)
-                    .mapToObj(i -> pool.submit(() -> hypervisor.ensureCloned("worker-spot-par-" + i, SMALL, true, TIMEOUT)))
+                    .mapToObj(i -> pool.submit(() -> hypervisor.ensureCloned(parallelName(i), SMALL, true, TIMEOUT)))
                     .toList();
-            List<VmInfo> vms = new java.util.ArrayList<>();
+            List<VmInfo> vms = new ArrayList<>();
             for (Future<VmInfo> clone : clones) {
                 vms.add(clone.get());
             }
 
             assertThat(vms).extracting(VmInfo::vmId).doesNotHaveDuplicates().hasSize(8);
             assertThat(vms).extracting(VmInfo::name)
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, 8).mapToObj(i -> "worker-spot-par-" + i).toList());
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, 8).mapToObj(i -> parallelName(i)).toList());
             assertThat(proxmox.probe().vmNames()).filteredOn(name -> name.startsWith("worker-spot-par-")).hasSize(8);
         } finally {
             pool.shutdownNow();
@@ -228,6 +229,10 @@ class ProxmoxHypervisorIT {
         assertThat(managed).filteredOn(vm -> vm.name().equals("worker-permanent-001")).singleElement()
                 .satisfies(vm -> assertThat(vm.pool()).isEqualTo("permanent"));
         assertThat(managed).extracting(VmInfo::name).doesNotContain("worker-untagged", "talos-small");
+    }
+
+    private static String parallelName(int i) {
+        return "worker-spot-par-" + i;
     }
 
     private static VmSettings settings(String name, String pool, String template) {
