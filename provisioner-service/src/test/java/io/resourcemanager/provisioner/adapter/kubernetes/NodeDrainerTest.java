@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +94,7 @@ class NodeDrainerTest {
         final Map<String, Integer> terminating = new LinkedHashMap<>();
         final List<Integer> batchMarks = new ArrayList<>();
         int releaseAfterAttempts = Integer.MAX_VALUE;
-        private final Set<String> pods = new java.util.LinkedHashSet<>();
+        private final Set<String> pods = new LinkedHashSet<>();
         private final Set<String> protectedPods = new HashSet<>();
 
         void place(int count) {
@@ -112,8 +113,8 @@ class NodeDrainerTest {
             terminating.replaceAll((pod, listings) -> listings - 1);
             terminating.values().removeIf(listings -> listings < 0);
             List<DrainPod> onNode = new ArrayList<>();
-            pods.forEach(pod -> onNode.add(new DrainPod("default", pod.substring("default/".length()), false)));
-            terminating.keySet().forEach(pod -> onNode.add(new DrainPod("default", pod.substring(8), true)));
+            pods.forEach(pod -> onNode.add(new DrainPod("default", name(pod), false)));
+            terminating.keySet().forEach(pod -> onNode.add(new DrainPod("default", name(pod), true)));
             return onNode;
         }
 
@@ -126,6 +127,10 @@ class NodeDrainerTest {
             }
             pods.remove(pod.key());
             return Eviction.EVICTED;
+        }
+
+        private static String name(String key) {
+            return key.substring(key.indexOf('/') + 1);
         }
 
         /** Evictions between consecutive listings that followed evictions. */
