@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.resourcemanager.simulator.faults.FaultSettings;
 import io.resourcemanager.simulator.kubernetes.KubernetesClients;
 import io.resourcemanager.simulator.testing.FastSimulator;
 import io.resourcemanager.simulator.testing.ProxmoxHttp;
@@ -106,6 +107,23 @@ class InfraSimulatorTest {
         assertThat(node.getSpec().getTaints()).extracting(t -> t.getKey() + ":" + t.getEffect())
                 .containsExactlyInAnyOrder("node.kubernetes.io/unreachable:NoSchedule",
                         "node.kubernetes.io/unreachable:NoExecute");
+    }
+
+    @Test
+    void shouldKeepAVmRunningWithoutANodeWhenItsKubeletNeverJoins() {
+        simulator.faults().apply(FaultSettings.none().withNeverJoinNext(1).withDelays(null, 300L));
+        try {
+            String silent = startedVm(9001, "worker-silent-001");
+            startedVm(9001, "worker-heard-001");
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> kubernetes.nodes().withName("worker-heard-001").get() != null);
+            assertThat(kubernetes.nodes().withName("worker-silent-001").get()).isNull();
+            assertThat(proxmox.get(QEMU + silent + "/status/current").data().get("status").asText())
+                    .isEqualTo("running");
+        } finally {
+            simulator.faults().reset();
+        }
     }
 
     private static String startedVm(int template, String name) {
