@@ -115,6 +115,26 @@ public final class InventorySync implements WorkerAnnouncements, WorkerDirectory
         log("Node {} removed from pool {}: {}", saga.worker(), saga.pool(), saga.reason());
     }
 
+    /** Announces a worker the reconciler adopted, as a join; nothing when it is known as it is. */
+    public synchronized void adopt(ObservedNode node) {
+        if (node.equals(known.get(node.name()))) {
+            return;
+        }
+        apply(known.containsKey(node.name()) ? new InventoryChange.Changed(node) : new InventoryChange.Joined(node));
+    }
+
+    /** Forgets a worker whose node and VM are gone: NodeRemoved and a tombstone; nothing when unknown. */
+    public synchronized void forget(String name, String pool, String reason) {
+        if (!known.containsKey(name)) {
+            return;
+        }
+        EventHeader header = EventHeaders.first(producer, clock);
+        await(publisher.publish(Topics.PROVISIONING_EVENTS, name, NodeEvents.removed(name, pool, null, reason, header)),
+                publisher.publishTombstone(Topics.NODES, name));
+        known.remove(name);
+        log("Node {} forgotten from pool {}: {}", name, pool, reason);
+    }
+
     private static String nameOf(InventoryChange change) {
         if (change instanceof InventoryChange.Joined joined) {
             return joined.node().name();
