@@ -8,8 +8,10 @@ import java.util.Optional;
 
 /**
  * Decides how one pool should change (SPEC §5): grow on sustained queued demand or high utilisation,
- * within the pool's bounds and the scale-up cooldown; shrink gradually, emptiest workers first and
- * never those holding allocations, when the pool is below its utilisation targets and nothing waits.
+ * within the pool's bounds and the scale-up cooldown, and not while workers it asked for are still on
+ * their way; shrink gradually, emptiest workers first and never those holding allocations or still
+ * joining, when the pool is below its utilisation targets and nothing waits. Protected pools and pools
+ * whose usage is unknown are never shrunk.
  */
 public final class Autoscaler {
 
@@ -32,6 +34,9 @@ public final class Autoscaler {
             return grow(pool, growReason.get(), now);
         }
         if (isOverProvisioned(pool) && size > pool.min()) {
+            if (pool.restraints().protectedPool()) {
+                return new ScalePlan.Hold("over-provisioned, but the pool is protected", RECHECK);
+            }
             return shrink(pool, now);
         }
         return new ScalePlan.Hold("within targets", RECHECK);
@@ -40,11 +45,14 @@ public final class Autoscaler {
     private Optional<String> growReason(PoolSnapshot pool, Instant now) {
         if (pool.demandSince() != null && pool.demand() >= settings.demandThreshold()
                 && !now.isBefore(pool.demandSince().plus(settings.demandFor()))) {
-            return Optional.of("queued demand of " + pool.demand() + " for at least " + settings.demandFor().toSeconds() + " s");
+            return Optional.of("queued demand of " + pool.demand() + " for at least " + settings.demandFor().toSeconds()
+                    + " s");
         }
-        if (pool.highUtilisationSince() != null && !now.isBefore(pool.highUtilisationSince().plus(settings.utilisationFor()))) {
+        if (pool.highUtilisationSince() != null
+                && !now.isBefore(pool.highUtilisationSince().plus(settings.utilisationFor()))) {
             return Optional.of(String.format("utilisation CPU %.0f%% / memory %.0f%% above its limit for at least %d s",
-                    pool.cpuUtilisation() * 100, pool.memoryUtilisation() * 100, settings.utilisationFor().toSeconds()));
+                    pool.cpuUtilisation() * 100, pool.memoryUtilisation() * 100,
+                    settings.utilisationFor().toSeconds()));
         }
         return Optional.empty();
     }
@@ -57,6 +65,11 @@ public final class Autoscaler {
         Optional<Duration> cooling = remaining(pool.lastScaleUp(), settings.upCooldown(), now);
         if (cooling.isPresent()) {
             return new ScalePlan.Hold(reason + ", but the scale-up cooldown runs", cooling.get());
+        }
+        int inFlight = pool.restraints().provisioningsInFlight();
+        if (inFlight > 0) {
+            return new ScalePlan.Hold(reason + ", but " + inFlight + " workers asked for are still being provisioned",
+                    RECHECK);
         }
         int wanted = pool.demand() >= settings.demandThreshold()
                 ? (pool.demand() + settings.demandThreshold() - 1) / settings.demandThreshold() : 1;
@@ -74,22 +87,23 @@ public final class Autoscaler {
         int size = pool.workers().size();
         int allowed = Math.min(size - pool.min(), Math.max(1, (int) Math.floor(size * settings.maxDownShare())));
         List<String> emptiest = pool.workers().stream()
-                .filter(worker -> !worker.holdsAllocations())
+                .filter(worker -> !worker.holdsAllocations() && !worker.joining())
                 .sorted(Comparator.comparingDouble(PoolSnapshot.WorkerLoad::cpuUtilisation)
                         .thenComparing(PoolSnapshot.WorkerLoad::node))
                 .limit(allowed)
                 .map(PoolSnapshot.WorkerLoad::node)
                 .toList();
         if (emptiest.isEmpty()) {
-            return new ScalePlan.Hold("over-provisioned, but every worker holds allocations", RECHECK);
+            return new ScalePlan.Hold("over-provisioned, but every worker holds allocations or is still joining",
+                    RECHECK);
         }
         return new ScalePlan.ScaleDown(emptiest, String.format("utilisation CPU %.0f%% / memory %.0f%% below target",
                 pool.cpuUtilisation() * 100, pool.memoryUtilisation() * 100));
     }
 
     private boolean isOverProvisioned(PoolSnapshot pool) {
-        return pool.demand() == 0 && pool.cpuUtilisation() < settings.lowCpu()
-                && pool.memoryUtilisation() < settings.lowMemory();
+        return pool.demand() == 0 && !pool.restraints().utilisationUnknown()
+                && pool.cpuUtilisation() < settings.lowCpu() && pool.memoryUtilisation() < settings.lowMemory();
     }
 
     private static Optional<Duration> remaining(Instant since, Duration period, Instant now) {

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param pool pool name
  * @param min fewest workers the pool may have
  * @param max most workers the pool may have
- * @param workers its workers, Ready or on their way
+ * @param workers its workers, Ready or on their way (those being removed excluded)
  * @param demandSince since when queued demand (allocations or pending pods) has been at or above the
  *                    threshold, or null if it is not
  * @param demand current queued demand
@@ -19,17 +19,27 @@ import java.util.Objects;
  * @param memoryUtilisation current memory utilisation of the pool (0–1)
  * @param lastScaleUp when the pool last grew, or null
  * @param lastScaleDown when the pool last shrank, or null
+ * @param restraints what holds the autoscaler back beyond bounds and cooldowns
  */
 public record PoolSnapshot(String pool, int min, int max, List<WorkerLoad> workers, Instant demandSince, int demand,
                            Instant highUtilisationSince, double cpuUtilisation, double memoryUtilisation,
-                           Instant lastScaleUp, Instant lastScaleDown) {
+                           Instant lastScaleUp, Instant lastScaleDown, Restraints restraints) {
 
     public PoolSnapshot {
         Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(restraints, "restraints");
         workers = List.copyOf(workers);
         if (min < 0 || max < min) {
             throw new IllegalArgumentException("Pool " + pool + ": need 0 ≤ min ≤ max, got " + min + ".." + max);
         }
+    }
+
+    /** A snapshot of a pool nothing restrains. */
+    public PoolSnapshot(String pool, int min, int max, List<WorkerLoad> workers, Instant demandSince, int demand,
+                        Instant highUtilisationSince, double cpuUtilisation, double memoryUtilisation,
+                        Instant lastScaleUp, Instant lastScaleDown) {
+        this(pool, min, max, workers, demandSince, demand, highUtilisationSince, cpuUtilisation, memoryUtilisation,
+                lastScaleUp, lastScaleDown, Restraints.NONE);
     }
 
     /**
@@ -38,7 +48,28 @@ public record PoolSnapshot(String pool, int min, int max, List<WorkerLoad> worke
      * @param node node name
      * @param cpuUtilisation its CPU utilisation (0–1)
      * @param holdsAllocations whether active allocations have workers on it
+     * @param joining whether it is still being provisioned: counted, never removed
      */
-    public record WorkerLoad(String node, double cpuUtilisation, boolean holdsAllocations) {
+    public record WorkerLoad(String node, double cpuUtilisation, boolean holdsAllocations, boolean joining) {
+
+        /** A worker that has joined. */
+        public WorkerLoad(String node, double cpuUtilisation, boolean holdsAllocations) {
+            this(node, cpuUtilisation, holdsAllocations, false);
+        }
+    }
+
+    /**
+     * What holds the autoscaler back besides bounds and cooldowns.
+     *
+     * @param protectedPool the pool is never shrunk by automation
+     * @param provisioningsInFlight workers the autoscaler asked for that are still being provisioned: they
+     *                              already count as workers, but the demand and load that called for them
+     *                              remain until they join, so growing again would count the same need twice
+     * @param utilisationUnknown no worker of the pool reports usage: an idle-looking pool is not shrunk
+     */
+    public record Restraints(boolean protectedPool, int provisioningsInFlight, boolean utilisationUnknown) {
+
+        /** Nothing restrains the autoscaler. */
+        public static final Restraints NONE = new Restraints(false, 0, false);
     }
 }

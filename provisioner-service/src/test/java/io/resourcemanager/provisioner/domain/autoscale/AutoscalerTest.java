@@ -40,7 +40,8 @@ class AutoscalerTest {
 
     @Test
     void shouldGrowOnUtilisationHighForFiveMinutes() {
-        ScalePlan plan = autoscaler.plan(aPool().workers(2).utilisation(0.9, 0.5).highSince(NOW.minusSeconds(300)).build(), NOW);
+        ScalePlan plan = autoscaler.plan(aPool().workers(2).utilisation(0.9, 0.5).highSince(NOW.minusSeconds(300))
+                .build(), NOW);
 
         assertThat(plan).isInstanceOfSatisfying(ScalePlan.ScaleUp.class, up -> assertThat(up.count()).isEqualTo(1));
     }
@@ -85,6 +86,45 @@ class AutoscalerTest {
                 .isInstanceOf(ScalePlan.Hold.class);
     }
 
+    @Test
+    void shouldNeverShrinkAProtectedPool() {
+        assertThat(autoscaler.plan(aPool().min(0).workers(5).utilisation(0, 0).protectedPool().build(), NOW))
+                .isEqualTo(new ScalePlan.Hold("over-provisioned, but the pool is protected", Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void shouldNotTakeAPoolWhoseUsageIsUnknownForIdle() {
+        assertThat(autoscaler.plan(aPool().min(0).workers(5).utilisation(0, 0).usageUnknown().build(), NOW))
+                .isInstanceOf(ScalePlan.Hold.class);
+    }
+
+    @Test
+    void shouldNotGrowAgainWhileTheWorkersItAskedForAreStillBeingProvisioned() {
+        ScalePlan plan = autoscaler.plan(aPool().workers(4).demand(12, NOW.minusSeconds(900))
+                .lastScaleUp(NOW.minusSeconds(400)).provisioningsInFlight(2).build(), NOW);
+
+        assertThat(plan).isInstanceOfSatisfying(ScalePlan.Hold.class, hold ->
+                assertThat(hold.reason()).endsWith("but 2 workers asked for are still being provisioned"));
+    }
+
+    @Test
+    void shouldStillGrowToTheMinimumWhileProvisioningsAreInFlight() {
+        assertThat(autoscaler.plan(aPool().min(3).workers(1).provisioningsInFlight(1).build(), NOW))
+                .isEqualTo(new ScalePlan.ScaleUp(2, "below the pool's minimum of 3"));
+    }
+
+    @Test
+    void shouldNeverPickAWorkerThatIsStillJoining() {
+        PoolBuilder pool = aPool().min(0).utilisation(0.1, 0.1);
+        pool.joiningWorker("new-0");
+        for (int i = 1; i < 5; i++) {
+            pool.worker("w" + i, i / 10.0, false);
+        }
+
+        assertThat(autoscaler.plan(pool.build(), NOW)).isInstanceOfSatisfying(ScalePlan.ScaleDown.class, down ->
+                assertThat(down.nodes()).containsExactly("w1"));
+    }
+
     private static PoolBuilder aPool() {
         return new PoolBuilder();
     }
@@ -101,6 +141,9 @@ class AutoscalerTest {
         private double memory = 0.5;
         private Instant lastScaleUp;
         private Instant lastScaleDown;
+        private boolean protectedPool;
+        private int provisioningsInFlight;
+        private boolean usageUnknown;
 
         PoolBuilder min(int value) {
             min = value;
@@ -121,6 +164,26 @@ class AutoscalerTest {
 
         PoolBuilder worker(String name, double load, boolean holdsAllocations) {
             workers.add(new PoolSnapshot.WorkerLoad(name, load, holdsAllocations));
+            return this;
+        }
+
+        PoolBuilder joiningWorker(String name) {
+            workers.add(new PoolSnapshot.WorkerLoad(name, 0, false, true));
+            return this;
+        }
+
+        PoolBuilder protectedPool() {
+            protectedPool = true;
+            return this;
+        }
+
+        PoolBuilder provisioningsInFlight(int count) {
+            provisioningsInFlight = count;
+            return this;
+        }
+
+        PoolBuilder usageUnknown() {
+            usageUnknown = true;
             return this;
         }
 
@@ -153,7 +216,8 @@ class AutoscalerTest {
 
         PoolSnapshot build() {
             return new PoolSnapshot("burst", min, max, workers, demandSince, demand, highSince, cpu, memory,
-                    lastScaleUp, lastScaleDown);
+                    lastScaleUp, lastScaleDown,
+                    new PoolSnapshot.Restraints(protectedPool, provisioningsInFlight, usageUnknown));
         }
     }
 }
