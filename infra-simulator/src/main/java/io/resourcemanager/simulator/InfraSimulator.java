@@ -14,6 +14,8 @@ import io.resourcemanager.simulator.kubernetes.SimulatedDeploymentController;
 import io.resourcemanager.simulator.kubernetes.SimulatedMetricsServer;
 import io.resourcemanager.simulator.proxmox.ApiToken;
 import io.resourcemanager.simulator.proxmox.ProxmoxBackend;
+import io.resourcemanager.simulator.proxmox.VmInventory;
+import io.resourcemanager.simulator.proxmox.VmSnapshot;
 import io.resourcemanager.simulator.proxmox.api.ProxmoxApi;
 import io.resourcemanager.simulator.support.Closer;
 import io.resourcemanager.simulator.time.Delays;
@@ -23,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -43,9 +46,10 @@ public final class InfraSimulator implements AutoCloseable {
     private final ApiToken noRightsToken;
     private final Faults faults;
     private final RequestCounter proxmoxRequests;
+    private final VmInventory vms;
 
     private InfraSimulator(Closer closer, String proxmoxUrl, String kubernetesUrl, ApiToken token,
-            ApiToken noRightsToken, Faults faults, RequestCounter proxmoxRequests) {
+            ApiToken noRightsToken, Faults faults, RequestCounter proxmoxRequests, VmInventory vms) {
         this.closer = closer;
         this.proxmoxUrl = proxmoxUrl;
         this.kubernetesUrl = kubernetesUrl;
@@ -53,6 +57,7 @@ public final class InfraSimulator implements AutoCloseable {
         this.noRightsToken = noRightsToken;
         this.faults = faults;
         this.proxmoxRequests = proxmoxRequests;
+        this.vms = vms;
     }
 
     /**
@@ -97,7 +102,7 @@ public final class InfraSimulator implements AutoCloseable {
                 AdminApi.HEALTH_PATH, AdminApi.health(),
                 AdminApi.ADMIN_PREFIX, AdminApi.admin(proxmox.inventory(), client, faults, proxmoxRequests))));
         InfraSimulator simulator = new InfraSimulator(closer, "http://" + config.host() + ":" + http.port(),
-                kubernetes.url(), token, noRightsToken, faults, proxmoxRequests);
+                kubernetes.url(), token, noRightsToken, faults, proxmoxRequests, proxmox.inventory());
         LOG.info("Infrastructure simulator up: Proxmox API {} (node {}, token PVEAPIToken={}), Kubernetes API {}, "
                 + "time scale {}", simulator.proxmoxUrl(), config.proxmoxNode(), simulator.apiToken(),
                 simulator.kubernetesUrl(), config.timeScale());
@@ -130,6 +135,11 @@ public final class InfraSimulator implements AutoCloseable {
     /** How many requests the Proxmox API has received so far (all tokens, refused ones included). */
     public long proxmoxRequests() {
         return proxmoxRequests.count();
+    }
+
+    /** Every VM the simulated Proxmox holds right now, templates included. */
+    public List<VmSnapshot> vms() {
+        return vms.snapshots();
     }
 
     /** The fault injection of this simulator, for in-process tests ({@code /sim/faults} over HTTP). */

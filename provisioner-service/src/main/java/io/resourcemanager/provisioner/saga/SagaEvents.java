@@ -33,7 +33,7 @@ final class SagaEvents {
     private final SagaHeaders headers;
     private final String hypervisorHost;
 
-    SagaEvents(SagaHeaders headers, @Value("${rm.proxmox.node:pve}") String hypervisorHost) {
+    SagaEvents(SagaHeaders headers, @Value("${rm.proxmox.node:pve1}") String hypervisorHost) {
         this.headers = headers;
         this.hypervisorHost = hypervisorHost;
     }

@@ -7,6 +7,7 @@ import io.resourcemanager.kafka.RegistryProperties;
 import io.resourcemanager.kafka.TopicSnapshot;
 import io.resourcemanager.provisioner.domain.saga.WorkerSaga;
 import io.resourcemanager.topics.Topics;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public class SagaStore {
     private final Function<WorkerSaga, EventHeader> headers;
     private final Map<String, WorkerSaga> sagas = new ConcurrentHashMap<>();
 
+    @Inject
     SagaStore(EventPublisher publisher, KafkaProperties kafka, RegistryProperties registry, SagaHeaders headers) {
         this(publisher, TopicSnapshot.read(Topics.PROVISIONING_SAGAS, kafka.bootstrapServers(), registry.settings(),
                 SNAPSHOT_TIMEOUT), headers::of);

@@ -43,6 +43,8 @@ class ProvisionerServiceIT extends SimulatedClusterContract {
     protected Map<String, String> serviceProperties() {
         Map<String, String> service = new HashMap<>();
         service.put("rm.inventory.interval", "500ms");
+        service.put("rm.proxmox.url", simulator.proxmoxUrl());
+        service.put("rm.proxmox.token", simulator.apiToken());
         return service;
     }
 

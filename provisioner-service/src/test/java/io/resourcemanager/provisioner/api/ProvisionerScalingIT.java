@@ -1,0 +1,154 @@
+package io.resourcemanager.provisioner.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.resourcemanager.events.NodeJoined;
+import io.resourcemanager.events.NodeRemoved;
+import io.resourcemanager.events.ProvisioningEventEnvelope;
+import io.resourcemanager.kafka.testing.SimulatedClusterContract;
+import io.resourcemanager.testkit.KafkaTestEnvironment;
+import io.resourcemanager.testkit.RecordCollector;
+import io.resourcemanager.topics.RegistrySettings;
+import io.resourcemanager.topics.Topics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The provisioner end to end over its real adapters: REST scale requests become sagas that clone,
+ * configure and start VMs on the simulated Proxmox, see the simulated kubelets join, label the nodes
+ * and announce them; scaling down removes nodes and VMs again. Bad requests name the field or limit.
+ */
+@MicronautTest
+class ProvisionerScalingIT extends SimulatedClusterContract {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Override
+    protected Map<String, String> serviceProperties() {
+        Map<String, String> service = new HashMap<>();
+        service.put("rm.inventory.interval", "500ms");
+        service.put("rm.proxmox.url", simulator.proxmoxUrl());
+        service.put("rm.proxmox.token", simulator.apiToken());
+        service.put("rm.proxmox.task-poll-interval", "50ms");
+        service.put("rm.provisioner.saga.drain-batch-pause", "50ms");
+        service.put("rm.provisioner.saga.force-stop-after", "2s");
+        return service;
+    }
+
+    @Test
+    void shouldScaleABurstPoolUpAndDownThroughProxmoxAndTheCluster() {
+        KafkaTestEnvironment env = KafkaTestEnvironment.get();
+        RegistrySettings registry = RegistrySettings.atBaseAddress(env.registryBaseUrl());
+        try (RecordCollector<String, ProvisioningEventEnvelope> events = RecordCollector.start(env.bootstrapServers(),
+                List.of(Topics.PROVISIONING_EVENTS.name()), new StringDeserializer(),
+                Topics.PROVISIONING_EVENTS.valueSerde(registry).deserializer())) {
+
+            HttpResponse<Map<String, Object>> accepted = post("/pools/burst/scale",
+                    Map.of("count", 2, "template", "small", "ttl_hours", 2));
+            assertThat(accepted.code()).isEqualTo(202);
+            assertThat(accepted.body()).containsEntry("provisioning", 2);
+
+            List<NodeJoined> joins = Awaitility.await().atMost(WAIT).until(() -> joined(events), found -> found.size() == 2);
+            assertThat(joins).allSatisfy(join -> {
+                assertThat(join.getTemplate()).isEqualTo("small");
+                assertThat(join.getVmId()).isNotNull();
+                assertThat(join.getTtlDeadline()).isNotNull();
+                assertThat(join.getLabels()).containsEntry("node-pool", "burst").containsEntry("ttl-hours", "2");
+                assertThat(join.getAllocatable().getCpuMillis()).isEqualTo(3_800);
+            });
+            Set<String> workers = joins.stream().map(NodeJoined::getWorker).collect(Collectors.toSet());
+            assertThat(simulatedVmNames()).containsAll(workers);
+            Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(get("/pools/burst")).containsEntry("desired", 2).containsEntry("workers", 2));
+
+            assertThat(post("/pools/burst/scale", Map.of("count", 0)).code()).isEqualTo(202);
+            Awaitility.await().atMost(WAIT).until(() -> removed(events).containsAll(workers));
+            Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(simulatedVmNames()).doesNotContainAnyElementsOf(workers));
+            Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(get("/pools/burst")).containsEntry("desired", 0).containsEntry("workers", 0));
+        }
+    }
+
+    @Test
+    void shouldRefuseScalingBeyondThePoolsBoundsNamingTheLimit() {
+        HttpClientResponseException tooMany = refused("/pools/burst/scale", Map.of("count", 21));
+        assertThat(tooMany.getStatus().getCode()).isEqualTo(400);
+        assertThat(errorOf(tooMany)).containsEntry("field", "count");
+        assertThat((String) errorOf(tooMany).get("error")).contains("maximum").contains("20");
+
+        HttpClientResponseException tooFew = refused("/pools/permanent/scale", Map.of("count", 2));
+        assertThat((String) errorOf(tooFew).get("error")).contains("minimum").contains("3");
+    }
+
+    @Test
+    void shouldRefuseUnknownPoolsTemplatesAndTooLongLifetimes() {
+        assertThat(errorOf(refused("/pools/nope/scale", Map.of("count", 1)))).containsEntry("field", "name");
+        assertThat(errorOf(refused("/pools/burst/scale", Map.of("count", 1, "template", "huge"))))
+                .containsEntry("field", "template");
+        assertThat(errorOf(refused("/pools/burst/scale", Map.of("count", 1, "ttl_hours", 13))))
+                .containsEntry("field", "ttl_hours");
+        assertThat(errorOf(refused("/pools/burst/scale", Map.of("count", "two")))).containsEntry("field", "count");
+        assertThat(errorOf(refused("/pools/gpu/scale", Map.of("count", 1, "ttl_hours", 2))))
+                .containsEntry("field", "ttl_hours");
+    }
+
+    @Test
+    void shouldRefuseToRemoveAProtectedWorkerWithTheReason() {
+        Awaitility.await().atMost(WAIT).until(() -> http.toBlocking().retrieve(HttpRequest.GET("/workers"),
+                Argument.listOf(Map.class)).size() >= 3);
+        HttpClientResponseException forbidden = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.DELETE("/workers/worker-permanent-001")));
+        assertThat(forbidden.getStatus().getCode()).isEqualTo(403);
+        assertThat((String) errorOf(forbidden).get("error")).contains("protected").contains("force=true");
+
+        HttpClientResponseException unknown = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.DELETE("/workers/control-plane-1")));
+        assertThat(unknown.getStatus().getCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<Map<String, Object>> post(String path, Map<String, Object> body) {
+        return http.toBlocking().exchange(HttpRequest.POST(path, body), Argument.mapOf(String.class, Object.class));
+    }
+
+    private Map<String, Object> get(String path) {
+        return http.toBlocking().retrieve(HttpRequest.GET(path), Argument.mapOf(String.class, Object.class));
+    }
+
+    private HttpClientResponseException refused(String path, Map<String, Object> body) {
+        return catchThrowableOfType(HttpClientResponseException.class, () -> post(path, body));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> errorOf(HttpClientResponseException exception) {
+        return exception.getResponse().getBody(Map.class).orElseThrow();
+    }
+
+    private Set<String> simulatedVmNames() {
+        return simulator.vms().stream().map(vm -> vm.name()).collect(Collectors.toSet());
+    }
+
+    private static List<NodeJoined> joined(RecordCollector<String, ProvisioningEventEnvelope> events) {
+        return events.values().stream().filter(event -> event.getPayload() instanceof NodeJoined join
+                        && "burst".equals(join.getPool()))
+                .map(event -> (NodeJoined) event.getPayload()).toList();
+    }
+
+    private static Set<String> removed(RecordCollector<String, ProvisioningEventEnvelope> events) {
+        return events.values().stream().filter(event -> event.getPayload() instanceof NodeRemoved)
+                .map(event -> ((NodeRemoved) event.getPayload()).getWorker()).collect(Collectors.toSet());
+    }
+}
