@@ -1,5 +1,6 @@
 package io.resourcemanager.provisioner.api;
 
+import io.resourcemanager.provisioner.autoscale.AllocationDemand;
 import io.resourcemanager.provisioner.domain.ObservedNode;
 import io.resourcemanager.provisioner.domain.PoolSpec;
 import io.resourcemanager.provisioner.domain.autoscale.PoolSnapshot.WorkerLoad;
@@ -22,11 +23,13 @@ class PoolStatus {
     private final WorkerDirectory workers;
     private final SagaStore sagas;
     private final ClusterMetrics metrics;
+    private final AllocationDemand allocations;
 
-    PoolStatus(WorkerDirectory workers, SagaStore sagas, ClusterMetrics metrics) {
+    PoolStatus(WorkerDirectory workers, SagaStore sagas, ClusterMetrics metrics, AllocationDemand allocations) {
         this.workers = workers;
         this.sagas = sagas;
         this.metrics = metrics;
+        this.allocations = allocations;
     }
 
     /** The pool's known workers. */
@@ -39,13 +42,18 @@ class PoolStatus {
         return sagas.active().stream().filter(saga -> saga.pool().equals(pool.name()) && saga.kind() == kind).toList();
     }
 
-    /** The pool's workers that are not being removed, with their CPU utilisation where the metrics API has it. */
+    /**
+     * The pool's workers that are not being removed, with their CPU utilisation where the metrics API has
+     * it and whether active allocations hold them (those are removed last).
+     */
     List<WorkerLoad> loads(PoolSpec pool) {
         Set<String> removing = underway(pool, SagaKind.DECOMMISSION).stream().map(WorkerSaga::worker)
                 .collect(Collectors.toSet());
         Map<String, ClusterMetrics.NodeUsage> usage = usage();
+        Set<String> held = allocations.nodesHoldingAllocations();
         return members(pool).stream().filter(worker -> !removing.contains(worker.name()))
-                .map(worker -> new WorkerLoad(worker.name(), utilisation(worker, usage.get(worker.name())), false))
+                .map(worker -> new WorkerLoad(worker.name(), utilisation(worker, usage.get(worker.name())),
+                        held.contains(worker.name())))
                 .toList();
     }
 

@@ -45,6 +45,7 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
         service.put("rm.proxmox.task-poll-interval", "50ms");
         service.put("rm.provisioner.saga.drain-batch-pause", "50ms");
         service.put("rm.provisioner.saga.force-stop-after", "2s");
+        service.put("rm.provisioner.autoscale.enabled", "false");
         return service;
     }
 

@@ -38,7 +38,9 @@ class AutoscaleIT extends SimulatedClusterContract {
 
     @Override
     protected Map<String, String> serviceProperties() {
-        return Map.of("rm.provisioner.autoscale.demand-for", "2s", "rm.inventory.interval", "500ms");
+        // cooldowns count from any saga of the pool; other test classes on this broker may have left recent ones
+        return Map.of("rm.provisioner.autoscale.demand-for", "2s", "rm.inventory.interval", "500ms",
+                "rm.provisioner.autoscale.up-cooldown", "1s", "rm.provisioner.autoscale.down-cooldown", "1s");
     }
 
     @Test
