@@ -14,6 +14,8 @@ import io.resourcemanager.simulator.kubernetes.SimulatedDeploymentController;
 import io.resourcemanager.simulator.kubernetes.SimulatedMetricsServer;
 import io.resourcemanager.simulator.proxmox.ApiToken;
 import io.resourcemanager.simulator.proxmox.ProxmoxBackend;
+import io.resourcemanager.simulator.proxmox.Task;
+import io.resourcemanager.simulator.proxmox.Tasks;
 import io.resourcemanager.simulator.proxmox.VmInventory;
 import io.resourcemanager.simulator.proxmox.VmSnapshot;
 import io.resourcemanager.simulator.proxmox.api.ProxmoxApi;
@@ -47,9 +49,10 @@ public final class InfraSimulator implements AutoCloseable {
     private final Faults faults;
     private final RequestCounter proxmoxRequests;
     private final VmInventory vms;
+    private final Tasks tasks;
 
     private InfraSimulator(Closer closer, String proxmoxUrl, String kubernetesUrl, ApiToken token,
-            ApiToken noRightsToken, Faults faults, RequestCounter proxmoxRequests, VmInventory vms) {
+            ApiToken noRightsToken, Faults faults, RequestCounter proxmoxRequests, VmInventory vms, Tasks tasks) {
         this.closer = closer;
         this.proxmoxUrl = proxmoxUrl;
         this.kubernetesUrl = kubernetesUrl;
@@ -58,6 +61,7 @@ public final class InfraSimulator implements AutoCloseable {
         this.faults = faults;
         this.proxmoxRequests = proxmoxRequests;
         this.vms = vms;
+        this.tasks = tasks;
     }
 
     /**
@@ -102,7 +106,7 @@ public final class InfraSimulator implements AutoCloseable {
                 AdminApi.HEALTH_PATH, AdminApi.health(),
                 AdminApi.ADMIN_PREFIX, AdminApi.admin(proxmox.inventory(), client, faults, proxmoxRequests))));
         InfraSimulator simulator = new InfraSimulator(closer, "http://" + config.host() + ":" + http.port(),
-                kubernetes.url(), token, noRightsToken, faults, proxmoxRequests, proxmox.inventory());
+                kubernetes.url(), token, noRightsToken, faults, proxmoxRequests, proxmox.inventory(), proxmox.tasks());
         LOG.info("Infrastructure simulator up: Proxmox API {} (node {}, token PVEAPIToken={}), Kubernetes API {}, "
                 + "time scale {}", simulator.proxmoxUrl(), config.proxmoxNode(), simulator.apiToken(),
                 simulator.kubernetesUrl(), config.timeScale());
@@ -140,6 +144,14 @@ public final class InfraSimulator implements AutoCloseable {
     /** Every VM the simulated Proxmox holds right now, templates included. */
     public List<VmSnapshot> vms() {
         return vms.snapshots();
+    }
+
+    /**
+     * Every Proxmox task started so far (clone, config, start, shutdown, stop, destroy...), with the latency
+     * the simulator injected into each ({@link Task#delay()}); read-only, for measurements.
+     */
+    public List<Task> proxmoxTasks() {
+        return tasks.all();
     }
 
     /** The fault injection of this simulator, for in-process tests ({@code /sim/faults} over HTTP). */

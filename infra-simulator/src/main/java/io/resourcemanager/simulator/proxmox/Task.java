@@ -1,5 +1,6 @@
 package io.resourcemanager.simulator.proxmox;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,13 +18,15 @@ public final class Task {
     private final int pid;
     private final int pstart;
     private final Instant startTime;
+    private final Duration delay;
     private String exitStatus;
 
-    Task(String node, int pid, int pstart, Instant startTime, String type, int id, String user) {
+    Task(String node, int pid, int pstart, Instant startTime, Duration delay, String type, int id, String user) {
         this.node = node;
         this.pid = pid;
         this.pstart = pstart;
         this.startTime = startTime;
+        this.delay = delay;
         this.type = type;
         this.id = id;
         this.user = user;
@@ -69,6 +72,11 @@ public final class Task {
     /** When the task started. */
     public Instant startTime() {
         return startTime;
+    }
+
+    /** The latency the simulator injected: how long after its start the task ends. */
+    public Duration delay() {
+        return delay;
     }
 
     /** {@code OK}, or the error that ended the task; empty while it runs. */

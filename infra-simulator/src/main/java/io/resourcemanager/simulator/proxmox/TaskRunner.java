@@ -30,7 +30,7 @@ final class TaskRunner {
 
     /** Starts a task and returns its UPID. */
     String run(String type, int vmid, Duration delay, Step step) {
-        Task task = tasks.begin(type, vmid);
+        Task task = tasks.begin(type, vmid, delay);
         scheduler.schedule(delay, () -> complete(task, step));
         return task.upid();
     }

@@ -1,6 +1,8 @@
 package io.resourcemanager.simulator.proxmox;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,12 +27,17 @@ public final class Tasks {
         this.clock = clock;
     }
 
-    /** Registers a running task of {@code type} on VM {@code id}. */
-    Task begin(String type, int id) {
+    /** Registers a running task of {@code type} on VM {@code id} that ends after {@code delay}. */
+    Task begin(String type, int id, Duration delay) {
         int pid = pids.incrementAndGet();
-        Task task = new Task(node, pid, pid * 7919, clock.instant(), type, id, user);
+        Task task = new Task(node, pid, pid * 7919, clock.instant(), delay, type, id, user);
         byUpid.put(task.upid(), task);
         return task;
+    }
+
+    /** Every task started so far, running or ended, in no particular order. */
+    public List<Task> all() {
+        return List.copyOf(byUpid.values());
     }
 
     /** The task with this UPID on {@code nodeName}. */

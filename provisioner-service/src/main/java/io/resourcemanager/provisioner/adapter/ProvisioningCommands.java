@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes commands on {@code rm.provisioning.commands} and returns once Kafka acknowledged them, so
- * a request answered "accepted" survives any restart.
+ * a request answered "accepted" survives any restart. The API also starts the sagas of its own
+ * commands at once (saga ids derive from the command, so the listener's later delivery is a no-op):
+ * the next request then already sees them.
  */
 @Singleton
 public final class ProvisioningCommands {
@@ -32,20 +34,20 @@ public final class ProvisioningCommands {
         this.producer = producer;
     }
 
-    /** Asks for {@code count} new workers; returns the command id. */
-    public String provision(String pool, String template, int count, Integer ttlHours, String reason) {
-        String commandId = newId();
-        send(pool, ProvisionWorkers.newBuilder().setCommandId(commandId).setPool(pool).setTemplate(template)
-                .setCount(count).setTtlHours(ttlHours).setReason(reason).build());
-        return commandId;
+    /** Records a request for {@code count} new workers; returns the command as published. */
+    public ProvisionWorkers provision(String pool, String template, int count, Integer ttlHours, String reason) {
+        ProvisionWorkers command = ProvisionWorkers.newBuilder().setCommandId(newId()).setPool(pool)
+                .setTemplate(template).setCount(count).setTtlHours(ttlHours).setReason(reason).build();
+        send(pool, command);
+        return command;
     }
 
-    /** Asks for one worker to be removed; returns the command id. */
-    public String decommission(String pool, String node, boolean force, String reason) {
-        String commandId = newId();
-        send(pool, DecommissionWorker.newBuilder().setCommandId(commandId).setPool(pool).setNode(node).setForce(force)
-                .setReason(reason).build());
-        return commandId;
+    /** Records a request to remove one worker; returns the command as published. */
+    public DecommissionWorker decommission(String pool, String node, boolean force, String reason) {
+        DecommissionWorker command = DecommissionWorker.newBuilder().setCommandId(newId()).setPool(pool).setNode(node)
+                .setForce(force).setReason(reason).build();
+        send(pool, command);
+        return command;
     }
 
     /** Announces that a preemptible worker is being taken back; returns the command id. */

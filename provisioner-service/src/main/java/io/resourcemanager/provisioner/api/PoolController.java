@@ -8,17 +8,21 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.resourcemanager.events.DecommissionWorker;
+import io.resourcemanager.events.ProvisionWorkers;
 import io.resourcemanager.provisioner.adapter.ProvisioningCommands;
 import io.resourcemanager.provisioner.config.PoolCatalog;
 import io.resourcemanager.provisioner.domain.ManualScale;
 import io.resourcemanager.provisioner.domain.ObservedNode;
 import io.resourcemanager.provisioner.domain.PoolSpec;
 import io.resourcemanager.provisioner.domain.saga.SagaKind;
+import io.resourcemanager.provisioner.saga.WorkOrders;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pools over REST: {@code GET /pools}, {@code GET /pools/{name}} (bounds, TTLs, desired size, workers by
@@ -33,11 +37,14 @@ class PoolController {
     private final PoolCatalog catalog;
     private final PoolStatus status;
     private final ProvisioningCommands commands;
+    private final WorkOrders orders;
+    private final Map<String, Object> poolLocks = new ConcurrentHashMap<>();
 
-    PoolController(PoolCatalog catalog, PoolStatus status, ProvisioningCommands commands) {
+    PoolController(PoolCatalog catalog, PoolStatus status, ProvisioningCommands commands, WorkOrders orders) {
         this.catalog = catalog;
         this.status = status;
         this.commands = commands;
+        this.orders = orders;
     }
 
     @Get
@@ -58,6 +65,14 @@ class PoolController {
         String template = template(pool, body);
         Integer ttlHours = ttlHours(pool, body);
         boolean force = RequestBodies.optionalBoolean(body, "force");
+        synchronized (poolLocks.computeIfAbsent(pool.name(), key -> new Object())) {
+            return scale(pool, count, template, ttlHours, force);
+        }
+    }
+
+    /** Plans and starts one scale request; requests for one pool run one at a time, each seeing the last. */
+    private HttpResponse<Map<String, Object>> scale(PoolSpec pool, int count, String template, Integer ttlHours,
+                                                    boolean force) {
         ManualScale.Order order = ManualScale.plan(pool, count, status.loads(pool),
                 status.underway(pool, SagaKind.PROVISION).size(), force);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -72,13 +87,19 @@ class PoolController {
         if (order instanceof ManualScale.Grow grow) {
             answer.put("from", grow.from());
             answer.put("provisioning", grow.count());
-            answer.put("command_id", commands.provision(pool.name(), template, grow.count(), ttlHours,
-                    "operator: scale " + pool.name() + " to " + count));
+            ProvisionWorkers command = commands.provision(pool.name(), template, grow.count(), ttlHours,
+                    "operator: scale " + pool.name() + " to " + count);
+            orders.provision(command);
+            answer.put("command_id", command.getCommandId());
         } else if (order instanceof ManualScale.Shrink shrink) {
             answer.put("from", shrink.from());
             answer.put("removing", shrink.nodes());
-            answer.put("command_ids", shrink.nodes().stream().map(node -> commands.decommission(pool.name(), node,
-                    force, "operator: scale " + pool.name() + " to " + count)).toList());
+            answer.put("command_ids", shrink.nodes().stream().map(node -> {
+                DecommissionWorker command = commands.decommission(pool.name(), node, force,
+                        "operator: scale " + pool.name() + " to " + count);
+                orders.decommission(command);
+                return command.getCommandId();
+            }).toList());
         } else {
             answer.put("from", ((ManualScale.Unchanged) order).size());
         }
@@ -90,13 +111,17 @@ class PoolController {
         PoolSpec pool = pool(name, "name");
         String template = template(pool, body);
         Integer ttlHours = ttlHours(pool, body);
-        int desired = status.desired(pool);
-        if (desired + 1 > pool.max()) {
-            throw new InvalidInputException("name", "pool " + pool.name() + " is at its maximum of " + pool.max()
-                    + " workers (" + desired + " present or on their way)");
+        synchronized (poolLocks.computeIfAbsent(pool.name(), key -> new Object())) {
+            int desired = status.desired(pool);
+            if (desired + 1 > pool.max()) {
+                throw new InvalidInputException("name", "pool " + pool.name() + " is at its maximum of " + pool.max()
+                        + " workers (" + desired + " present or on their way)");
+            }
+            ProvisionWorkers command = commands.provision(pool.name(), template, 1, ttlHours, "operator: one more worker");
+            orders.provision(command);
+            return HttpResponse.accepted().body(Map.of("pool", pool.name(), "template", template,
+                    "command_id", command.getCommandId()));
         }
-        String commandId = commands.provision(pool.name(), template, 1, ttlHours, "operator: one more worker");
-        return HttpResponse.accepted().body(Map.of("pool", pool.name(), "template", template, "command_id", commandId));
     }
 
     private PoolSpec pool(String name, String field) {

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.resourcemanager.events.DecommissionWorker;
 import io.resourcemanager.provisioner.adapter.ProvisioningCommands;
 import io.resourcemanager.provisioner.config.PoolCatalog;
 import io.resourcemanager.provisioner.domain.ObservedNode;
@@ -74,8 +75,10 @@ class WorkerController {
             return ApiErrors.of(HttpStatus.FORBIDDEN, "worker " + name + " is protected (pool " + worker.pool()
                     + "): automation never destroys it; an operator may remove it with force=true");
         }
-        String commandId = commands.decommission(worker.pool(), name, force, reason == null ? "operator: remove" : reason);
-        return HttpResponse.accepted().body(Map.of("worker", name, "command_id", commandId));
+        DecommissionWorker command = commands.decommission(worker.pool(), name, force,
+                reason == null ? "operator: remove" : reason);
+        orders.decommission(command);
+        return HttpResponse.accepted().body(Map.of("worker", name, "command_id", command.getCommandId()));
     }
 
     @Post("/{name}/drain")

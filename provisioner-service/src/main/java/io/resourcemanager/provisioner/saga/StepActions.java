@@ -49,8 +49,10 @@ public class StepActions {
     public StepOutcome run(WorkerSaga saga, Duration time) {
         try {
             return perform(saga, time);
+        } catch (InfraException.Retriable e) {
+            return new StepOutcome.Failed(true, e.getMessage(), e.retryAfter().orElse(null));
         } catch (InfraException e) {
-            return new StepOutcome.Failed(e.retriable(), e.getMessage());
+            return new StepOutcome.Failed(false, e.getMessage());
         }
     }
 

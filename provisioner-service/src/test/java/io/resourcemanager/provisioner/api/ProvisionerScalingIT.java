@@ -17,6 +17,7 @@ import io.resourcemanager.testkit.RecordCollector;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +58,15 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
                 List.of(Topics.PROVISIONING_EVENTS.name()), new StringDeserializer(),
                 Topics.PROVISIONING_EVENTS.valueSerde(registry).deserializer())) {
 
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(get("/pools/burst")).containsEntry("workers", 0));
+            Instant requested = Instant.now();
             HttpResponse<Map<String, Object>> accepted = post("/pools/burst/scale",
                     Map.of("count", 2, "template", "small", "ttl_hours", 2));
             assertThat(accepted.code()).isEqualTo(202);
             assertThat(accepted.body()).containsEntry("provisioning", 2);
 
-            List<NodeJoined> joins = Awaitility.await().atMost(WAIT).until(() -> joined(events), found -> found.size() == 2);
+            List<NodeJoined> joins = Awaitility.await().atMost(WAIT)
+                    .until(() -> joinedSince(events, requested), found -> found.size() == 2);
             assertThat(joins).allSatisfy(join -> {
                 assertThat(join.getTemplate()).isEqualTo("small");
                 assertThat(join.getVmId()).isNotNull();
@@ -142,9 +146,11 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
         return simulator.vms().stream().map(vm -> vm.name()).collect(Collectors.toSet());
     }
 
-    private static List<NodeJoined> joined(RecordCollector<String, ProvisioningEventEnvelope> events) {
+    /** Burst joins since {@code since} (the topic also holds joins of other test classes on this broker). */
+    private static List<NodeJoined> joinedSince(RecordCollector<String, ProvisioningEventEnvelope> events,
+                                                Instant since) {
         return events.values().stream().filter(event -> event.getPayload() instanceof NodeJoined join
-                        && "burst".equals(join.getPool()))
+                        && "burst".equals(join.getPool()) && join.getJoinedAt().isAfter(since))
                 .map(event -> (NodeJoined) event.getPayload()).toList();
     }
 

@@ -1,6 +1,7 @@
 package io.resourcemanager.provisioner.adapter.proxmox;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.retry.exception.CircuitOpenException;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Duration;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -63,8 +65,10 @@ public class ProxmoxApi implements AutoCloseable {
     private final HttpClient client;
     private final JsonMapper json;
     private final String authorization;
+    private final Duration reset;
 
     ProxmoxApi(ProxmoxProperties properties, JsonMapper json) {
+        this.reset = properties.breaker().reset();
         this.client = HttpClient.create(url(properties.baseUrl()), clientConfiguration(properties));
         this.json = json;
         this.authorization = "PVEAPIToken=" + properties.token().strip();
@@ -79,7 +83,7 @@ public class ProxmoxApi implements AutoCloseable {
      */
     @CircuitBreaker(attempts = ProxmoxProperties.ATTEMPTS, delay = ProxmoxProperties.DELAY,
             multiplier = ProxmoxProperties.MULTIPLIER, maxDelay = ProxmoxProperties.MAX_DELAY,
-            reset = ProxmoxProperties.RESET, includes = InfraException.Retriable.class)
+            reset = ProxmoxProperties.RESET, includes = InfraException.Retriable.class, throwWrappedException = true)
     public ProxmoxAnswer send(ProxmoxRequest request) {
         try {
             HttpResponse<String> response = client.toBlocking().exchange(httpRequest(request), String.class);
@@ -89,6 +93,20 @@ public class ProxmoxApi implements AutoCloseable {
         } catch (HttpClientException e) {
             LOG.warn("Proxmox {} failed: {}", request, e.getMessage());
             throw new InfraException.Retriable("Proxmox " + request + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends one request like {@link #send}; while the circuit is open the failure says how long until it
+     * half-opens, so callers wait for it instead of spending their own retries.
+     */
+    public ProxmoxAnswer call(ProxmoxRequest request) {
+        try {
+            return send(request);
+        } catch (CircuitOpenException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new InfraException.Retriable("Proxmox circuit open after repeated failures: " + cause.getMessage(),
+                    cause, reset);
         }
     }
 

@@ -114,7 +114,7 @@ final class ProxmoxHypervisor implements Hypervisor {
             config.put("tags", tags(settings).value());
             config.put("cicustom", cloudInit(settings.machineConfig()));
             String operation = "Configure VM " + vmId;
-            ProxmoxAnswer answer = api.send(ProxmoxRequest.post(vm(vmId) + "/config", config));
+            ProxmoxAnswer answer = api.call(ProxmoxRequest.post(vm(vmId) + "/config", config));
             tasks.await(operation, answer.data(operation), deadline);
             LOG.info("VM {} configured as {} (pool {}, template {})", vmId, settings.name(), settings.pool(),
                     settings.template());
@@ -129,7 +129,7 @@ final class ProxmoxHypervisor implements Hypervisor {
                 return;
             }
             String operation = "Start VM " + vmId;
-            ProxmoxAnswer answer = api.send(ProxmoxRequest.post(vm(vmId) + "/status/start", Map.of()));
+            ProxmoxAnswer answer = api.call(ProxmoxRequest.post(vm(vmId) + "/status/start", Map.of()));
             try {
                 tasks.await(operation, answer.data(operation), deadline);
             } catch (InfraException e) {
@@ -146,7 +146,7 @@ final class ProxmoxHypervisor implements Hypervisor {
         Instant deadline = tasks.deadline(timeout);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_VM, Integer.toString(vmId))) {
             String operation = "Reboot VM " + vmId;
-            ProxmoxAnswer answer = api.send(ProxmoxRequest.post(vm(vmId) + "/status/reboot",
+            ProxmoxAnswer answer = api.call(ProxmoxRequest.post(vm(vmId) + "/status/reboot",
                     Map.of("timeout", seconds(timeout))));
             tasks.await(operation, answer.data(operation), deadline);
             LOG.info("VM {} rebooted", vmId);
@@ -160,7 +160,7 @@ final class ProxmoxHypervisor implements Hypervisor {
                 return;
             }
             String operation = "Shutdown of VM " + vmId;
-            ProxmoxAnswer answer = api.send(ProxmoxRequest.post(vm(vmId) + "/status/shutdown",
+            ProxmoxAnswer answer = api.call(ProxmoxRequest.post(vm(vmId) + "/status/shutdown",
                     Map.of("timeout", seconds(forceStopAfter), "forceStop", "1")));
             if (answer.noSuchVm()) {
                 return;
@@ -185,7 +185,7 @@ final class ProxmoxHypervisor implements Hypervisor {
                 return;
             }
             String operation = "Delete VM " + vmId;
-            ProxmoxAnswer answer = api.send(ProxmoxRequest.delete(vm(vmId),
+            ProxmoxAnswer answer = api.call(ProxmoxRequest.delete(vm(vmId),
                     Map.of("purge", "1", "destroy-unreferenced-disks", "1")));
             if (answer.noSuchVm()) {
                 return;
@@ -197,7 +197,7 @@ final class ProxmoxHypervisor implements Hypervisor {
 
     @Override
     public Optional<VmInfo> find(int vmId) {
-        ProxmoxAnswer answer = api.send(ProxmoxRequest.get(vm(vmId) + "/status/current"));
+        ProxmoxAnswer answer = api.call(ProxmoxRequest.get(vm(vmId) + "/status/current"));
         if (answer.noSuchVm()) {
             return Optional.empty();
         }
@@ -224,7 +224,7 @@ final class ProxmoxHypervisor implements Hypervisor {
         int id = nextId();
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_VM, Integer.toString(id))) {
             String operation = "Clone of template " + templateVmId + " as " + name;
-            ProxmoxAnswer answer = api.send(ProxmoxRequest.post(vm(templateVmId) + "/clone",
+            ProxmoxAnswer answer = api.call(ProxmoxRequest.post(vm(templateVmId) + "/clone",
                     Map.of("newid", Integer.toString(id), "name", name, "full", full ? "1" : "0")));
             if (answer.idTaken()) {
                 LOG.info("{}: id {} was taken meanwhile; taking another", operation, id);
@@ -255,14 +255,14 @@ final class ProxmoxHypervisor implements Hypervisor {
 
     private void stopHard(int vmId) {
         String operation = "Stop of VM " + vmId;
-        ProxmoxAnswer answer = api.send(ProxmoxRequest.post(vm(vmId) + "/status/stop", Map.of()));
+        ProxmoxAnswer answer = api.call(ProxmoxRequest.post(vm(vmId) + "/status/stop", Map.of()));
         if (!answer.noSuchVm()) {
             tasks.await(operation, answer.data(operation), tasks.deadline(stopTimeout));
         }
     }
 
     private int nextId() {
-        return (int) ProxmoxVms.numberValue(api.send(ProxmoxRequest.get("/cluster/nextid")).data("Next VM id"));
+        return (int) ProxmoxVms.numberValue(api.call(ProxmoxRequest.get("/cluster/nextid")).data("Next VM id"));
     }
 
     private VmInfo require(int vmId, String operation) {
@@ -271,7 +271,7 @@ final class ProxmoxHypervisor implements Hypervisor {
     }
 
     private Stream<VmInfo> guests() {
-        JsonNode list = api.send(ProxmoxRequest.get("/nodes/" + ProxmoxRequest.segment(node) + "/qemu"))
+        JsonNode list = api.call(ProxmoxRequest.get("/nodes/" + ProxmoxRequest.segment(node) + "/qemu"))
                 .data("List of VMs");
         return StreamSupport.stream(list.values().spliterator(), false)
                 .filter(vm -> !ProxmoxVms.isTemplate(vm))

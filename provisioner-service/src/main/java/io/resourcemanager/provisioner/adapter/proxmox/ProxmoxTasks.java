@@ -44,7 +44,7 @@ final class ProxmoxTasks {
         String path = "/nodes/" + ProxmoxRequest.segment(node(upid)) + "/tasks/" + ProxmoxRequest.segment(upid)
                 + "/status";
         JsonNode status = until(() -> {
-            JsonNode task = api.send(ProxmoxRequest.get(path)).data(operation + " (task status)");
+            JsonNode task = api.call(ProxmoxRequest.get(path)).data(operation + " (task status)");
             return ProxmoxVms.text(task, "status").filter("stopped"::equals).map(stopped -> task);
         }, deadline, operation + ": task " + upid + " to end");
         String exit = ProxmoxVms.text(status, "exitstatus").orElse("");

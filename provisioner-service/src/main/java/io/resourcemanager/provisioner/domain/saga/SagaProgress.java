@@ -56,6 +56,9 @@ public final class SagaProgress {
         Duration timeout = policy.timeout(saga.step());
         boolean timedOut = !now.isBefore(saga.stepStartedAt().plus(timeout));
         boolean compensating = saga.status() == SagaStatus.COMPENSATING;
+        if (failed.retriable() && !timedOut && failed.retryAfter() != null) {
+            return new SagaTransition(saga.pausing(now), List.of(), failed.retryAfter());
+        }
         if (failed.retriable() && !timedOut && (compensating || saga.stepAttempt() < policy.maxRetries())) {
             WorkerSaga retry = saga.retrying(now);
             return new SagaTransition(retry, List.of(), policy.backoff(retry.stepAttempt()));

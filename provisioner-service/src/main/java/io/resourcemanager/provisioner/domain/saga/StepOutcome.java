@@ -1,6 +1,7 @@
 package io.resourcemanager.provisioner.domain.saga;
 
 import io.resourcemanager.provisioner.domain.infra.DrainResult;
+import java.time.Duration;
 
 /** What came of one attempt at a saga's current step. */
 public sealed interface StepOutcome {
@@ -17,8 +18,15 @@ public sealed interface StepOutcome {
     record Drained(DrainResult result) implements StepOutcome {
     }
 
-    /** The step failed; {@code retriable} says whether trying again may help. */
-    record Failed(boolean retriable, String reason) implements StepOutcome {
+    /**
+     * The step failed; {@code retriable} says whether trying again may help, {@code retryAfter} (or null)
+     * when it makes sense — a wait that is not one of the step's retries (an open circuit breaker).
+     */
+    record Failed(boolean retriable, String reason, Duration retryAfter) implements StepOutcome {
+
+        public Failed(boolean retriable, String reason) {
+            this(retriable, reason, null);
+        }
     }
 
     static StepOutcome done() {

@@ -119,6 +119,12 @@ public record WorkerSaga(String sagaId, SagaKind kind, SagaStatus status, String
                 stepStartedAt, now);
     }
 
+    WorkerSaga pausing(Instant now) {
+        return new WorkerSaga(sagaId, kind, status, worker, pool, template, vmId, step, stepAttempt, commandId,
+                reason, ttlHours, force, drainTimeout, repair, replacement, failure, failedStep, notBefore, startedAt,
+                stepStartedAt, now);
+    }
+
     WorkerSaga failing(SagaStatus nextStatus, SagaStep nextStep, String why, Instant now) {
         return new WorkerSaga(sagaId, kind, nextStatus, worker, pool, template, vmId, nextStep, 0, commandId, reason,
                 ttlHours, force, drainTimeout, repair, replacement, why, step, notBefore, startedAt, now, now);

@@ -81,6 +81,22 @@ class SagaProgressTest {
     }
 
     @Test
+    void shouldWaitOutAnOpenCircuitWithoutSpendingTheStepsRetries() {
+        WorkerSaga saga = atStep(provisioning(), SagaStep.CLONE);
+        for (int wait = 0; wait < 10; wait++) {
+            SagaTransition transition = progress.advance(saga,
+                    new StepOutcome.Failed(true, "circuit open", Duration.ofSeconds(6)), T0.plusSeconds(wait * 6L));
+            assertThat(transition.pause()).isEqualTo(Duration.ofSeconds(6));
+            saga = transition.next();
+            assertThat(saga.stepAttempt()).isZero();
+            assertThat(saga.status()).isEqualTo(SagaStatus.RUNNING);
+        }
+        SagaTransition late = progress.advance(saga, new StepOutcome.Failed(true, "circuit open", Duration.ofSeconds(6)),
+                T0.plus(policy.timeout(SagaStep.CLONE)));
+        assertThat(late.next().status()).isEqualTo(SagaStatus.COMPENSATING);
+    }
+
+    @Test
     void shouldNotRetryAStepWhoseTimeoutHasPassed() {
         WorkerSaga saga = atStep(provisioning(), SagaStep.JOIN);
         Instant late = saga.stepStartedAt().plus(policy.timeout(SagaStep.JOIN));

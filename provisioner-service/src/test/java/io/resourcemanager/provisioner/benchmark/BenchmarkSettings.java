@@ -1,0 +1,68 @@
+package io.resourcemanager.provisioner.benchmark;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sizes and bounds of one benchmark run, read from {@code bench.*} system properties.
+ *
+ * @param rounds workers requested at once in each round, in order ({@code bench.rounds})
+ * @param cloneDelay fixed clone duration the simulator injects ({@code bench.cloneMillis})
+ * @param bootDelay fixed boot duration the simulator injects ({@code bench.bootMillis})
+ * @param timeScale the simulator's factor on its other latencies ({@code bench.timeScale}; 1.0 keeps
+ *     configure, start, node status and metrics at their realistic pace)
+ * @param taskPollInterval the provisioner's {@code rm.proxmox.task-poll-interval}, or empty for the
+ *     service's own default ({@code bench.taskPollInterval}, for example {@code 100ms})
+ * @param decisions scale-up decisions measured ({@code bench.decisions}; 0 skips that phase)
+ * @param demandFor how long queued demand must hold before the autoscaler grows a pool
+ *     ({@code bench.demandForSeconds}, the service's {@code demand-for})
+ * @param timeout longest wait for one round, one scale-down or one decision ({@code bench.timeoutSeconds})
+ */
+record BenchmarkSettings(List<Integer> rounds, Duration cloneDelay, Duration bootDelay, double timeScale,
+                         Optional<String> taskPollInterval, int decisions, Duration demandFor, Duration timeout) {
+
+    /** The pool every round scales. */
+    static final String POOL = "burst";
+    /** The pool's maximum when no round needs more (the service's default for {@value #POOL}). */
+    static final int DEFAULT_POOL_MAX = 20;
+
+    BenchmarkSettings {
+        rounds = List.copyOf(rounds);
+        if (rounds.isEmpty() || rounds.stream().anyMatch(count -> count <= 0)) {
+            throw new IllegalArgumentException("bench.rounds must list positive worker counts");
+        }
+        if (cloneDelay.isNegative() || bootDelay.isNegative() || timeScale < 0 || decisions < 0) {
+            throw new IllegalArgumentException("bench.cloneMillis, bench.bootMillis, bench.timeScale and "
+                    + "bench.decisions must not be negative");
+        }
+    }
+
+    /** The settings given as system properties, with the defaults of a full run. */
+    static BenchmarkSettings fromSystemProperties() {
+        return new BenchmarkSettings(
+                Arrays.stream(System.getProperty("bench.rounds", "1,20,100").split(","))
+                        .map(String::trim).map(Integer::valueOf).toList(),
+                Duration.ofMillis(Long.getLong("bench.cloneMillis", 2_000)),
+                Duration.ofMillis(Long.getLong("bench.bootMillis", 2_000)),
+                Double.parseDouble(System.getProperty("bench.timeScale", "1.0")),
+                Optional.ofNullable(System.getProperty("bench.taskPollInterval")).filter(value -> !value.isBlank()),
+                Integer.getInteger("bench.decisions", 10),
+                Duration.ofSeconds(Integer.getInteger("bench.demandForSeconds", 5)),
+                Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 900)));
+    }
+
+    /** The pool maximum the rounds need: the largest round, at least the service's default. */
+    int poolMax() {
+        return Math.max(DEFAULT_POOL_MAX, Math.max(rounds.stream().max(Integer::compare).orElse(0), decisions + 1));
+    }
+
+    /** One line describing the run. */
+    String describe() {
+        return "rounds of " + rounds + " workers at once; clone " + cloneDelay.toMillis() + " ms and boot "
+                + bootDelay.toMillis() + " ms injected, other simulated latencies at time scale " + timeScale
+                + "; task poll interval " + taskPollInterval.orElse("of the service (default)") + "; " + decisions
+                + " scale-up decisions with demand held " + demandFor.toSeconds() + " s";
+    }
+}
