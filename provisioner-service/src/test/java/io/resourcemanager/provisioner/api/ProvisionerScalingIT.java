@@ -11,17 +11,25 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.NodeRemoved;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
+import io.resourcemanager.events.ExpiryReason;
+import io.resourcemanager.events.SubjectType;
+import io.resourcemanager.events.TtlEventEnvelope;
+import io.resourcemanager.events.TtlExpired;
+import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.SimulatedClusterContract;
+import io.resourcemanager.topics.EventHeaders;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.testkit.RecordCollector;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -30,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The provisioner end to end over its real adapters: REST scale requests become sagas that clone,
  * configure and start VMs on the simulated Proxmox, see the simulated kubelets join, label the nodes
- * and announce them; scaling down removes nodes and VMs again. Bad requests name the field or limit.
+ * and announce them; an expired worker is retired; scaling down removes nodes and VMs again. Bad requests name the field or limit.
  */
 @MicronautTest
 class ProvisionerScalingIT extends SimulatedClusterContract {
@@ -79,6 +87,12 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
             Awaitility.await().atMost(WAIT).untilAsserted(() ->
                     assertThat(get("/pools/burst")).containsEntry("desired", 2).containsEntry("workers", 2));
 
+            String expiring = workers.iterator().next();
+            expire(expiring);
+            Awaitility.await().atMost(WAIT).until(() -> removed(events).contains(expiring));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(simulatedVmNames()).doesNotContain(expiring)
+                    .containsAll(workers.stream().filter(worker -> !worker.equals(expiring)).toList()));
+
             assertThat(post("/pools/burst/scale", Map.of("count", 0)).code()).isEqualTo(202);
             Awaitility.await().atMost(WAIT).until(() -> removed(events).containsAll(workers));
             Awaitility.await().atMost(WAIT).untilAsserted(() ->
@@ -123,6 +137,21 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
         HttpClientResponseException unknown = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.DELETE("/workers/control-plane-1")));
         assertThat(unknown.getStatus().getCode()).isEqualTo(404);
+    }
+
+    /** What the TTL service publishes when a worker's deadline passed (no grace, to keep the test short). */
+    private void expire(String worker) {
+        KafkaTestEnvironment env = KafkaTestEnvironment.get();
+        TtlExpired expired = TtlExpired.newBuilder().setSubjectId(worker).setSubjectType(SubjectType.WORKER)
+                .setDeadline(Instant.now()).setReason(ExpiryReason.DEADLINE).setGraceSeconds(0).build();
+        try (EventPublisher publisher = EventPublisher.connect(env.bootstrapServers(),
+                RegistrySettings.atBaseAddress(env.registryBaseUrl()), "ttl-test")) {
+            publisher.publish(Topics.TTL_EVENTS, worker, TtlEventEnvelope.newBuilder()
+                    .setHeader(EventHeaders.first("ttl-test", Clock.systemUTC())).setPayload(expired).build())
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish the expiry", e);
+        }
     }
 
     private HttpResponse<Map<String, Object>> post(String path, Map<String, Object> body) {

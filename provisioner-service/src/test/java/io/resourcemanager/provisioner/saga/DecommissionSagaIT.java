@@ -3,6 +3,7 @@ package io.resourcemanager.provisioner.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resourcemanager.events.HealthEventEnvelope;
+import io.resourcemanager.events.ReclaimWorker;
 import io.resourcemanager.events.RepairCompleted;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.provisioner.domain.ObservedNode;
@@ -118,6 +119,31 @@ class DecommissionSagaIT {
             RepairCompleted completed = (RepairCompleted) health.awaitRecord(record -> record.value().getPayload()
                     instanceof RepairCompleted done && done.getRepairId().equals(repairId), WAIT).value().getPayload();
             assertThat(completed.getNode()).isEqualTo(worker);
+        }
+    }
+
+    @Test
+    void shouldDrainAReclaimedSpotWorkerWithinItsNoticeAndReplaceIt() {
+        WorkerSaga spot = harness.runner.start(Sagas.provision(Sagas.workerName("spot", "spot-1-" + worker, 0), "spot",
+                "small", null, "spot-1-" + worker, "test", Instant.now()));
+        assertThat(awaitFinished(spot).status()).isEqualTo(SagaStatus.SUCCEEDED);
+        infra.nodes().placePods(spot.worker(), "jobs/batch-0").protectByBudget("jobs/batch-0");
+        KafkaTestEnvironment env = KafkaTestEnvironment.get();
+        try (EventPublisher publisher = EventPublisher.connect(env.bootstrapServers(),
+                RegistrySettings.atBaseAddress(env.registryBaseUrl()), "reclaim-test")) {
+            WorkOrders orders = new WorkOrders(harness.runner, this::knownWorkers, SpecCatalog.get(), infra.agent(),
+                    publisher, new SagaHeaders("provisioner-test", Clock.systemUTC()), Clock.systemUTC());
+            String notice = UUID.randomUUID().toString();
+            orders.reclaim(ReclaimWorker.newBuilder().setCommandId(notice).setPool("spot").setNode(spot.worker())
+                    .setGraceSeconds(31).setReason("host needs its capacity back").build());
+
+            String replacement = Sagas.workerName("spot", notice, 0);
+            Awaitility.await().atMost(WAIT).until(() -> harness.announcements.joined.contains(replacement)
+                    && harness.store.active().isEmpty());
+            assertThat(harness.announcements.removed).containsExactly(spot.worker());
+            assertThat(infra.hypervisor().vms()).noneMatch(vm -> vm.name().equals(spot.worker()))
+                    .anyMatch(vm -> vm.name().equals(replacement));
+            assertThat(infra.nodes().find(replacement)).hasValueSatisfying(node -> assertThat(node.pool()).isEqualTo("spot"));
         }
     }
 
