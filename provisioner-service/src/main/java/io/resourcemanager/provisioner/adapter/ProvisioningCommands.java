@@ -36,7 +36,13 @@ public final class ProvisioningCommands {
 
     /** Records a request for {@code count} new workers; returns the command as published. */
     public ProvisionWorkers provision(String pool, String template, int count, Integer ttlHours, String reason) {
-        ProvisionWorkers command = ProvisionWorkers.newBuilder().setCommandId(newId()).setPool(pool)
+        return provision(newId(), pool, template, count, ttlHours, reason);
+    }
+
+    /** Records a request for {@code count} new workers under a given command id (the same id twice is harmless). */
+    public ProvisionWorkers provision(String commandId, String pool, String template, int count, Integer ttlHours,
+                                      String reason) {
+        ProvisionWorkers command = ProvisionWorkers.newBuilder().setCommandId(commandId).setPool(pool)
                 .setTemplate(template).setCount(count).setTtlHours(ttlHours).setReason(reason).build();
         send(pool, command);
         return command;
@@ -44,7 +50,12 @@ public final class ProvisioningCommands {
 
     /** Records a request to remove one worker; returns the command as published. */
     public DecommissionWorker decommission(String pool, String node, boolean force, String reason) {
-        DecommissionWorker command = DecommissionWorker.newBuilder().setCommandId(newId()).setPool(pool).setNode(node)
+        return decommission(newId(), pool, node, force, reason);
+    }
+
+    /** Records a request to remove one worker under a given command id (the same id twice is harmless). */
+    public DecommissionWorker decommission(String commandId, String pool, String node, boolean force, String reason) {
+        DecommissionWorker command = DecommissionWorker.newBuilder().setCommandId(commandId).setPool(pool).setNode(node)
                 .setForce(force).setReason(reason).build();
         send(pool, command);
         return command;
