@@ -147,8 +147,9 @@ public final class InfraSimulator implements AutoCloseable {
     }
 
     /**
-     * Every Proxmox task started so far (clone, config, start, shutdown, stop, destroy...), with the latency
-     * the simulator injected into each ({@link Task#delay()}); read-only, for measurements.
+     * Every Proxmox task started so far (clone, config, start, shutdown, stop, destroy...), with the VM it works
+     * on ({@link Task#vm()}) and the latency the simulator injected into it ({@link Task#delay()}); read-only,
+     * for measurements.
      */
     public List<Task> proxmoxTasks() {
         return tasks.all();

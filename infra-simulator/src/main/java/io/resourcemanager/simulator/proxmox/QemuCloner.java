@@ -43,7 +43,7 @@ public final class QemuCloner {
             VirtualMachine copy = source.cloneAs(request.newId(), target, ConfigSchema.normalize(changes));
             inventory.add(copy);
             boolean failing = faults.takeCloneFailure();
-            return runner.run("qmclone", sourceId, delays.of(Latency.CLONE), () -> finish(copy, failing));
+            return runner.run("qmclone", sourceId, copy.vmid(), delays.of(Latency.CLONE), () -> finish(copy, failing));
         }
     }
 

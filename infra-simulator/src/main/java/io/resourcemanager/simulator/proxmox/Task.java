@@ -18,14 +18,17 @@ public final class Task {
     private final int pid;
     private final int pstart;
     private final Instant startTime;
+    private final int vm;
     private final Duration delay;
     private String exitStatus;
 
-    Task(String node, int pid, int pstart, Instant startTime, Duration delay, String type, int id, String user) {
+    Task(String node, int pid, int pstart, Instant startTime, int vm, Duration delay, String type, int id,
+            String user) {
         this.node = node;
         this.pid = pid;
         this.pstart = pstart;
         this.startTime = startTime;
+        this.vm = vm;
         this.delay = delay;
         this.type = type;
         this.id = id;
@@ -72,6 +75,11 @@ public final class Task {
     /** When the task started. */
     public Instant startTime() {
         return startTime;
+    }
+
+    /** The VM the task works on: the new VM for a clone (whose UPID names the source), else {@link #id()}. */
+    public int vm() {
+        return vm;
     }
 
     /** The latency the simulator injected: how long after its start the task ends. */

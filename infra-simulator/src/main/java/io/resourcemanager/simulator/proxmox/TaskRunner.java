@@ -28,9 +28,14 @@ final class TaskRunner {
         this.inventory = inventory;
     }
 
-    /** Starts a task and returns its UPID. */
+    /** Starts a task on VM {@code vmid} and returns its UPID. */
     String run(String type, int vmid, Duration delay, Step step) {
-        Task task = tasks.begin(type, vmid, delay);
+        return run(type, vmid, vmid, delay, step);
+    }
+
+    /** Starts a task whose UPID names VM {@code id} and that works on VM {@code vm}; returns its UPID. */
+    String run(String type, int id, int vm, Duration delay, Step step) {
+        Task task = tasks.begin(type, id, vm, delay);
         scheduler.schedule(delay, () -> complete(task, step));
         return task.upid();
     }

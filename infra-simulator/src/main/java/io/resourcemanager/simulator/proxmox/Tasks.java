@@ -27,10 +27,13 @@ public final class Tasks {
         this.clock = clock;
     }
 
-    /** Registers a running task of {@code type} on VM {@code id} that ends after {@code delay}. */
-    Task begin(String type, int id, Duration delay) {
+    /**
+     * Registers a running task of {@code type} named after VM {@code id} that works on VM {@code vm} and ends
+     * after {@code delay}.
+     */
+    Task begin(String type, int id, int vm, Duration delay) {
         int pid = pids.incrementAndGet();
-        Task task = new Task(node, pid, pid * 7919, clock.instant(), delay, type, id, user);
+        Task task = new Task(node, pid, pid * 7919, clock.instant(), vm, delay, type, id, user);
         byUpid.put(task.upid(), task);
         return task;
     }

@@ -9,10 +9,11 @@ import java.util.Optional;
  * Sizes and bounds of one benchmark run, read from {@code bench.*} system properties.
  *
  * @param rounds workers requested at once in each round, in order ({@code bench.rounds})
- * @param cloneDelay fixed clone duration the simulator injects ({@code bench.cloneMillis})
+ * @param cloneDelay a fixed clone duration, or empty for the simulator's own (30–60 s times the time
+ *     scale, drawn for each clone) ({@code bench.cloneMillis})
  * @param bootDelay fixed boot duration the simulator injects ({@code bench.bootMillis})
- * @param timeScale the simulator's factor on its other latencies ({@code bench.timeScale}; 1.0 keeps
- *     configure, start, node status and metrics at their realistic pace)
+ * @param timeScale the simulator's factor on its realistic latencies ({@code bench.timeScale}): clone,
+ *     configure and start durations, node status and metrics intervals
  * @param taskPollInterval the provisioner's {@code rm.proxmox.task-poll-interval}, or empty for the
  *     service's own default ({@code bench.taskPollInterval}, for example {@code 100ms})
  * @param decisions scale-up decisions measured ({@code bench.decisions}; 0 skips that phase)
@@ -20,7 +21,7 @@ import java.util.Optional;
  *     ({@code bench.demandForSeconds}, the service's {@code demand-for})
  * @param timeout longest wait for one round, one scale-down or one decision ({@code bench.timeoutSeconds})
  */
-record BenchmarkSettings(List<Integer> rounds, Duration cloneDelay, Duration bootDelay, double timeScale,
+record BenchmarkSettings(List<Integer> rounds, Optional<Duration> cloneDelay, Duration bootDelay, double timeScale,
                          Optional<String> taskPollInterval, int decisions, Duration demandFor, Duration timeout) {
 
     /** The pool every round scales. */
@@ -33,7 +34,7 @@ record BenchmarkSettings(List<Integer> rounds, Duration cloneDelay, Duration boo
         if (rounds.isEmpty() || rounds.stream().anyMatch(count -> count <= 0)) {
             throw new IllegalArgumentException("bench.rounds must list positive worker counts");
         }
-        if (cloneDelay.isNegative() || bootDelay.isNegative() || timeScale < 0 || decisions < 0) {
+        if (cloneDelay.filter(Duration::isNegative).isPresent() || bootDelay.isNegative() || timeScale < 0 || decisions < 0) {
             throw new IllegalArgumentException("bench.cloneMillis, bench.bootMillis, bench.timeScale and "
                     + "bench.decisions must not be negative");
         }
@@ -44,9 +45,9 @@ record BenchmarkSettings(List<Integer> rounds, Duration cloneDelay, Duration boo
         return new BenchmarkSettings(
                 Arrays.stream(System.getProperty("bench.rounds", "1,20,100").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
-                Duration.ofMillis(Long.getLong("bench.cloneMillis", 2_000)),
+                Optional.ofNullable(Long.getLong("bench.cloneMillis")).map(Duration::ofMillis),
                 Duration.ofMillis(Long.getLong("bench.bootMillis", 2_000)),
-                Double.parseDouble(System.getProperty("bench.timeScale", "1.0")),
+                Double.parseDouble(System.getProperty("bench.timeScale", "0.2")),
                 Optional.ofNullable(System.getProperty("bench.taskPollInterval")).filter(value -> !value.isBlank()),
                 Integer.getInteger("bench.decisions", 10),
                 Duration.ofSeconds(Integer.getInteger("bench.demandForSeconds", 5)),
@@ -60,8 +61,9 @@ record BenchmarkSettings(List<Integer> rounds, Duration cloneDelay, Duration boo
 
     /** One line describing the run. */
     String describe() {
-        return "rounds of " + rounds + " workers at once; clone " + cloneDelay.toMillis() + " ms and boot "
-                + bootDelay.toMillis() + " ms injected, other simulated latencies at time scale " + timeScale
+        return "rounds of " + rounds + " workers at once; simulated latencies at time scale " + timeScale
+                + cloneDelay.map(clone -> ", clone fixed at " + clone.toMillis() + " ms").orElse("")
+                + ", boot fixed at " + bootDelay.toMillis() + " ms"
                 + "; task poll interval " + taskPollInterval.orElse("of the service (default)") + "; " + decisions
                 + " scale-up decisions with demand held " + demandFor.toSeconds() + " s";
     }

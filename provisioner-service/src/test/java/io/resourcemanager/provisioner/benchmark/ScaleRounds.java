@@ -56,8 +56,6 @@ final class ScaleRounds {
                 return false;
             }
         }
-        report.note("Clone tasks' injected durations seen in the simulator: " + InjectedLatency.cloneDelays(simulator)
-                + " (the fixed clone delay)");
         return complete;
     }
 
@@ -70,9 +68,8 @@ final class ScaleRounds {
                 settings.timeout(), POLL);
         Set<String> workers = watch.workersOf(commandId);
         boolean finished = sagasStarted && awaitAll(workers, this::settled, "joined or failed", started);
-        Duration wall = Duration.ofNanos(System.nanoTime() - started);
         if (reported) {
-            record(count, requested, workers, wall);
+            record(count, requested, workers);
         }
         if (!finished) {
             return requireThat(false, "round of " + count + ": not every worker joined within "
@@ -105,7 +102,7 @@ final class ScaleRounds {
         }
     }
 
-    private void record(int count, Instant requested, Set<String> workers, Duration wall) {
+    private void record(int count, Instant requested, Set<String> workers) {
         List<Task> tasks = simulator.proxmoxTasks();
         List<WorkerTimeline> timelines = new ArrayList<>();
         for (String worker : workers) {
@@ -116,6 +113,8 @@ final class ScaleRounds {
         long failed = workers.stream().filter(worker -> watch.failure(worker).isPresent()).count();
         String label = "round of " + count + " at once: ";
         report.add(label + "workers joined / requested (failed)", timelines.size() + " / " + count + " (" + failed + ")");
+        Duration wall = timelines.stream().map(timeline -> Duration.between(requested, timeline.seen()))
+                .max(Duration::compareTo).orElse(null);
         report.add(label + "request → last NodeJoined seen", seconds(wall));
         report.add(label + "injected per worker (clone + configure + start + boot), p50 / max",
                 sample(timelines, timeline -> timeline.injected().total()).p50max());
@@ -134,6 +133,9 @@ final class ScaleRounds {
         LOG.info("Round of {}: {} joined in {}; overhead from admission p50 / p99 {}, max {}", count,
                 timelines.size(), seconds(wall), admission.p50p99(), seconds(admission.max()));
         requireThat(timelines.size() == count, label + (count - timelines.size()) + " workers without a complete timeline");
+        long unmatched = timelines.stream().filter(timeline -> timeline.injected().cloning().isZero()
+                || timeline.injected().configure().isZero() || timeline.injected().start().isZero()).count();
+        requireThat(unmatched == 0, label + unmatched + " workers whose clone, configure or start task was not found");
     }
 
     private static LatencySample sample(List<WorkerTimeline> timelines, Function<WorkerTimeline, Duration> measure) {

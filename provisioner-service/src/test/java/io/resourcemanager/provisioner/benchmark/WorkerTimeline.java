@@ -73,7 +73,7 @@ record WorkerTimeline(String worker, Instant requested, Instant admitted, Instan
 
     /** Clone step less the clone: finding an id, asking, polling the task, reading the VM, storing the step. */
     Duration cloneOverhead() {
-        return Duration.between(admitted, configuring).minus(injected.clone());
+        return Duration.between(admitted, configuring).minus(injected.cloning());
     }
 
     /** Configure step less the configure task. */

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Benchmarks the provisioner's orchestration overhead: the time from a scale request to NodeJoined less
+# the latencies the infrastructure simulator injected, for 1, 20 and 100 workers at once, and the
+# autoscaler's scale-up decision latency. A real Kafka broker (KRaft, inside the benchmark's JVM), a real
+# Apicurio Registry (child process), the simulator and the provisioner service all run on 127.0.0.1.
+# See BENCHMARKS.md for what each figure means. It builds what it runs first (tests skipped).
+#
+#   benchmarks/provisioner-orchestration.sh                    full run: rounds of 1, 20 and 100 workers
+#   BENCH_OPTS="-Dbench.rounds=1,5 -Dbench.decisions=2" \
+#     benchmarks/provisioner-orchestration.sh                  a quick smoke run
+#   BENCH_OPTS="-Dbench.taskPollInterval=100ms" benchmarks/provisioner-orchestration.sh
+#                                                              the same with the service's Proxmox task polling at 100 ms
+#   BENCH_SKIP_BUILD=1 benchmarks/provisioner-orchestration.sh run what is already built
+#
+# BENCH_OPTS takes the bench.* system properties (rounds, cloneMillis, bootMillis, timeScale,
+# taskPollInterval, decisions, demandForSeconds, timeoutSeconds, report, log, logLevel); JAVA_OPTS
+# replaces the JVM options (default -Xms1g -Xmx2g). The results are printed at the end and written to
+# provisioner-service/target/benchmarks/provisioner-orchestration.md (or bench.report, relative to
+# provisioner-service); the log is provisioner-orchestration.log in the same directory.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+readonly module=provisioner-service
+readonly classpath_file=target/benchmark-classpath.txt
+readonly main_class=io.resourcemanager.provisioner.benchmark.OrchestrationBenchmarkMain
+readonly logback=src/test/java/io/resourcemanager/provisioner/benchmark/logback-benchmark.xml
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+  echo "Building $module and what it depends on (tests skipped)..." >&2
+  mvn -B -q -Dstyle.color=never -DskipTests -pl "$module" -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
+fi
+
+cd "$module"
+if [[ ! -f "$classpath_file" ]]; then
+  echo "$module/$classpath_file is missing; run without BENCH_SKIP_BUILD to build first." >&2
+  exit 1
+fi
+
+# shellcheck disable=SC2206  # JAVA_OPTS holds several options
+jvm_options=(${JAVA_OPTS:--Xms1g -Xmx2g})
+revision=$(git describe --always --dirty 2>/dev/null || echo unknown)
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# shellcheck disable=SC2086  # BENCH_OPTS holds several options
+exec "$java" "${jvm_options[@]}" -Djava.net.preferIPv4Stack=true -Dbench.revision="$revision" \
+  -Dlogback.configurationFile="$logback" ${BENCH_OPTS:-} \
+  -cp "target/test-classes:target/classes:$(<"$classpath_file")" "$main_class"
