@@ -34,7 +34,8 @@ record BenchmarkSettings(List<Integer> rounds, Optional<Duration> cloneDelay, Du
         if (rounds.isEmpty() || rounds.stream().anyMatch(count -> count <= 0)) {
             throw new IllegalArgumentException("bench.rounds must list positive worker counts");
         }
-        if (cloneDelay.filter(Duration::isNegative).isPresent() || bootDelay.isNegative() || timeScale < 0 || decisions < 0) {
+        if (cloneDelay.filter(Duration::isNegative).isPresent() || bootDelay.isNegative() || timeScale < 0
+                || decisions < 0) {
             throw new IllegalArgumentException("bench.cloneMillis, bench.bootMillis, bench.timeScale and "
                     + "bench.decisions must not be negative");
         }

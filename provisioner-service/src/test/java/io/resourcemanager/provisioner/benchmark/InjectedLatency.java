@@ -23,7 +23,7 @@ record InjectedLatency(Duration cloning, Duration configure, Duration start, Dur
         return cloning.plus(configure).plus(start).plus(boot);
     }
 
-    /** The latencies injected into the provisioning of VM {@code vmId} while its saga ran from {@code from} to {@code to}. */
+    /** The latencies injected into provisioning VM {@code vmId} while its saga ran, from {@code from} to {@code to}. */
     static InjectedLatency of(BenchmarkSettings settings, List<Task> tasks, int vmId, Instant from, Instant to) {
         return new InjectedLatency(sum(tasks, "qmclone", vmId, from, to), sum(tasks, "qmconfig", vmId, from, to),
                 sum(tasks, "qmstart", vmId, from, to), settings.bootDelay());

@@ -4,8 +4,10 @@ import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.simulator.InfraSimulator;
 import io.resourcemanager.simulator.SimulatorConfig;
 import io.resourcemanager.simulator.faults.FaultSettings;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,6 +29,7 @@ public final class OrchestrationBenchmarkMain {
     public static void main(String[] args) throws Exception {
         BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
         BenchmarkReport report = new BenchmarkReport("Provisioner orchestration: " + settings.describe());
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         boolean complete;
         try (BenchmarkInfrastructure infrastructure = BenchmarkInfrastructure.start();
              InfraSimulator simulator = InfraSimulator.start(simulatorConfig(settings));
@@ -36,9 +39,13 @@ public final class OrchestrationBenchmarkMain {
                     && (settings.decisions() == 0 || decisions(settings, infrastructure, simulator, watch, report));
             report.note("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                     + ", " + Runtime.getRuntime().availableProcessors() + " processors, max heap "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; broker, simulator and service in this JVM,"
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB; broker, simulator and service in this JVM,"
                     + " registry " + infrastructure.registryBaseUrl() + " in a child process");
         }
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        report.note(String.format(Locale.ROOT, "System load average (1 min, all processes of the machine): %.2f before"
+                + " the run, %.2f after it", loadBefore, loadAfter));
         report.note("Source revision: " + System.getProperty("bench.revision", "unknown"));
         report.print(System.out);
         report.write(Path.of(System.getProperty("bench.report", "target/benchmarks/provisioner-orchestration.md")));

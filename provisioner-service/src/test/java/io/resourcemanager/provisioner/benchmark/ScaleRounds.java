@@ -112,7 +112,8 @@ final class ScaleRounds {
         timelines.forEach(timeline -> LOG.debug("{}", timeline));
         long failed = workers.stream().filter(worker -> watch.failure(worker).isPresent()).count();
         String label = "round of " + count + " at once: ";
-        report.add(label + "workers joined / requested (failed)", timelines.size() + " / " + count + " (" + failed + ")");
+        report.add(label + "workers joined / requested (failed)",
+                timelines.size() + " / " + count + " (" + failed + ")");
         Duration wall = timelines.stream().map(timeline -> Duration.between(requested, timeline.seen()))
                 .max(Duration::compareTo).orElse(null);
         report.add(label + "request → last NodeJoined seen", seconds(wall));
@@ -132,7 +133,8 @@ final class ScaleRounds {
                 sample(timelines, WorkerTimeline::announcement).p50p99()));
         LOG.info("Round of {}: {} joined in {}; overhead from admission p50 / p99 {}, max {}", count,
                 timelines.size(), seconds(wall), admission.p50p99(), seconds(admission.max()));
-        requireThat(timelines.size() == count, label + (count - timelines.size()) + " workers without a complete timeline");
+        requireThat(timelines.size() == count,
+                label + (count - timelines.size()) + " workers without a complete timeline");
         long unmatched = timelines.stream().filter(timeline -> timeline.injected().cloning().isZero()
                 || timeline.injected().configure().isZero() || timeline.injected().start().isZero()).count();
         requireThat(unmatched == 0, label + unmatched + " workers whose clone, configure or start task was not found");

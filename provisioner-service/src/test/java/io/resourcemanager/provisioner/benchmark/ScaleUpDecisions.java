@@ -51,9 +51,13 @@ final class ScaleUpDecisions {
         for (int repetition = 1; repetition <= settings.decisions() && complete; repetition++) {
             complete = settle() && measure(repetition, seen, written);
         }
+        if (complete && !settle()) {
+            LOG.warn("The last worker the autoscaler asked for did not join in time");
+        }
         report.add("scale-up decisions measured", seen.count() + " of " + settings.decisions());
         report.add("**trigger holds → ProvisionWorkers seen**, p50 / max", seen.p50max(), "≤ 1 s");
-        report.add("trigger holds → ProvisionWorkers written (its header's occurred_at), p50 / max", written.p50max());
+        report.add("trigger holds → ProvisionWorkers written (its header's occurred_at), p50 / max",
+                written.p50max());
         report.note("Decision latencies seen, in order (s): " + seen.list());
         if (!complete) {
             report.note("Incomplete: a scale-up decision did not come within "
@@ -69,13 +73,14 @@ final class ScaleUpDecisions {
     }
 
     private boolean measure(int repetition, LatencySample seen, LatencySample written) throws Exception {
-        Set<String> before = autoscaleCommands().stream().map(ProvisionWorkers::getCommandId).collect(Collectors.toSet());
+        Set<String> before = autoscaleCommands().stream().map(ProvisionWorkers::getCommandId)
+                .collect(Collectors.toSet());
         List<String> ids = IntStream.range(0, DEMAND_THRESHOLD)
                 .mapToObj(index -> "bench-demand-" + repetition + "-" + index).toList();
         allocations.queue(ids);
         Instant trigger = Instant.now().plus(settings.demandFor());
-        boolean decided = BoundedWait.until(() -> next(before).isPresent(), settings.demandFor().plus(settings.timeout()),
-                POLL);
+        boolean decided = BoundedWait.until(() -> next(before).isPresent(),
+                settings.demandFor().plus(settings.timeout()), POLL);
         allocations.fail(ids);
         Optional<ProvisioningWatch.Seen<ProvisionWorkers>> command = next(before);
         if (!decided || command.isEmpty()) {
