@@ -12,7 +12,7 @@
 #                                                              the same with the service's Proxmox task polling at 100 ms
 #   BENCH_SKIP_BUILD=1 benchmarks/provisioner-orchestration.sh run what is already built
 #
-# BENCH_OPTS takes the bench.* system properties (rounds, cloneMillis, bootMillis, timeScale,
+# BENCH_OPTS takes the bench.* system properties (rounds, minSamples, cloneMillis, bootMillis, timeScale,
 # taskPollInterval, decisions, demandForSeconds, timeoutSeconds, report, log, logLevel); JAVA_OPTS
 # replaces the JVM options (default -Xms1g -Xmx2g). The results are printed at the end and written to
 # provisioner-service/target/benchmarks/provisioner-orchestration.md (or bench.report, relative to

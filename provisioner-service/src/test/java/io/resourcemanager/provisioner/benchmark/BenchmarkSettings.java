@@ -9,6 +9,8 @@ import java.util.Optional;
  * Sizes and bounds of one benchmark run, read from {@code bench.*} system properties.
  *
  * @param rounds workers requested at once in each round, in order ({@code bench.rounds})
+ * @param minSamples workers a round measures at least: a smaller request is repeated
+ *     ({@code bench.minSamples})
  * @param cloneDelay a fixed clone duration, or empty for the simulator's own (30–60 s times the time
  *     scale, drawn for each clone) ({@code bench.cloneMillis})
  * @param bootDelay fixed boot duration the simulator injects ({@code bench.bootMillis})
@@ -21,8 +23,9 @@ import java.util.Optional;
  *     ({@code bench.demandForSeconds}, the service's {@code demand-for})
  * @param timeout longest wait for one round, one scale-down or one decision ({@code bench.timeoutSeconds})
  */
-record BenchmarkSettings(List<Integer> rounds, Optional<Duration> cloneDelay, Duration bootDelay, double timeScale,
-                         Optional<String> taskPollInterval, int decisions, Duration demandFor, Duration timeout) {
+record BenchmarkSettings(List<Integer> rounds, int minSamples, Optional<Duration> cloneDelay, Duration bootDelay,
+                         double timeScale, Optional<String> taskPollInterval, int decisions, Duration demandFor,
+                         Duration timeout) {
 
     /** The pool every round scales. */
     static final String POOL = "burst";
@@ -31,8 +34,9 @@ record BenchmarkSettings(List<Integer> rounds, Optional<Duration> cloneDelay, Du
 
     BenchmarkSettings {
         rounds = List.copyOf(rounds);
-        if (rounds.isEmpty() || rounds.stream().anyMatch(count -> count <= 0)) {
-            throw new IllegalArgumentException("bench.rounds must list positive worker counts");
+        if (rounds.isEmpty() || rounds.stream().anyMatch(count -> count <= 0) || minSamples <= 0) {
+            throw new IllegalArgumentException(
+                    "bench.rounds must list positive worker counts, and bench.minSamples must be positive");
         }
         if (cloneDelay.filter(Duration::isNegative).isPresent() || bootDelay.isNegative() || timeScale < 0
                 || decisions < 0) {
@@ -46,6 +50,7 @@ record BenchmarkSettings(List<Integer> rounds, Optional<Duration> cloneDelay, Du
         return new BenchmarkSettings(
                 Arrays.stream(System.getProperty("bench.rounds", "1,20,100").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
+                Integer.getInteger("bench.minSamples", 5),
                 Optional.ofNullable(Long.getLong("bench.cloneMillis")).map(Duration::ofMillis),
                 Duration.ofMillis(Long.getLong("bench.bootMillis", 2_000)),
                 Double.parseDouble(System.getProperty("bench.timeScale", "0.2")),
@@ -55,6 +60,11 @@ record BenchmarkSettings(List<Integer> rounds, Optional<Duration> cloneDelay, Du
                 Duration.ofSeconds(Integer.getInteger("bench.timeoutSeconds", 900)));
     }
 
+    /** How many requests for {@code count} workers a round makes: enough for {@link #minSamples} workers. */
+    int requestsPerRound(int count) {
+        return Math.max(1, (minSamples + count - 1) / count);
+    }
+
     /** The pool maximum the rounds need: the largest round, at least the service's default. */
     int poolMax() {
         return Math.max(DEFAULT_POOL_MAX, Math.max(rounds.stream().max(Integer::compare).orElse(0), decisions + 1));
@@ -62,7 +72,8 @@ record BenchmarkSettings(List<Integer> rounds, Optional<Duration> cloneDelay, Du
 
     /** One line describing the run. */
     String describe() {
-        return "rounds of " + rounds + " workers at once; simulated latencies at time scale " + timeScale
+        return "rounds of " + rounds + " workers at once (at least " + minSamples + " workers a round);"
+                + " simulated latencies at time scale " + timeScale
                 + cloneDelay.map(clone -> ", clone fixed at " + clone.toMillis() + " ms").orElse("")
                 + ", boot fixed at " + bootDelay.toMillis() + " ms"
                 + "; task poll interval " + taskPollInterval.orElse("of the service (default)") + "; " + decisions

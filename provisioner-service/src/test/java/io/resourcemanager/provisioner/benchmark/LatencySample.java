@@ -47,6 +47,16 @@ final class LatencySample {
         return values.isEmpty() ? "n/a" : seconds(percentile(50)) + " / " + seconds(percentile(99));
     }
 
+    /** "p50 / p99 / max" in seconds, or "n/a". */
+    String p50p99max() {
+        return values.isEmpty() ? "n/a" : p50p99() + " / " + seconds(max());
+    }
+
+    /** How many durations exceed {@code limit}. */
+    long countAbove(Duration limit) {
+        return values.stream().filter(value -> value.compareTo(limit) > 0).count();
+    }
+
     /** "p50 / max" in seconds, or "n/a". */
     String p50max() {
         return values.isEmpty() ? "n/a" : seconds(percentile(50)) + " / " + seconds(max());
