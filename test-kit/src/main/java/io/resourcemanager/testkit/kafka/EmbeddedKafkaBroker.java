@@ -3,6 +3,7 @@ package io.resourcemanager.testkit.kafka;
 import java.util.Map;
 
 import kafka.testkit.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import kafka.testkit.TestKitNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @throws IllegalStateException if the cluster cannot start
      */
     public static EmbeddedKafkaBroker start() {
+        keepTheJvmAlive();
         KafkaClusterTestKit cluster = build();
         try {
             cluster.format();
@@ -59,6 +61,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(cluster);
         LOG.info("Embedded Kafka broker ready at {}", broker.bootstrapServers());
         return broker;
+    }
+
+    /**
+     * A broker that meets a failing log directory halts its JVM. Here the JVM is the test run: at its
+     * end the test kit's temporary directories are deleted by shutdown hooks that run alongside the one
+     * closing the broker, and a halt then would turn a green run into a failed fork. The broker's
+     * requests to exit or halt are logged instead.
+     */
+    private static void keepTheJvmAlive() {
+        Exit.setHaltProcedure((status, message) ->
+                LOG.warn("Embedded broker asked to halt the JVM with status {} ({}); ignored", status, message));
+        Exit.setExitProcedure((status, message) ->
+                LOG.warn("Embedded broker asked to exit the JVM with status {} ({}); ignored", status, message));
     }
 
     /**
