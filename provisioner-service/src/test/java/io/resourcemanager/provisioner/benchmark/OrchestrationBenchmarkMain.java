@@ -35,8 +35,10 @@ public final class OrchestrationBenchmarkMain {
              InfraSimulator simulator = InfraSimulator.start(simulatorConfig(settings));
              ProvisioningWatch watch = ProvisioningWatch.start(infrastructure.bootstrapServers(),
                      infrastructure.registry())) {
-            complete = scaleRounds(settings, infrastructure, simulator, watch, report)
-                    && (settings.decisions() == 0 || decisions(settings, infrastructure, simulator, watch, report));
+            boolean rounds = scaleRounds(settings, infrastructure, simulator, watch, report);
+            boolean decided = settings.decisions() == 0
+                    || decisions(settings, infrastructure, simulator, watch, report);
+            complete = rounds && decided;
             report.note("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                     + ", " + Runtime.getRuntime().availableProcessors() + " processors, max heap "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024)

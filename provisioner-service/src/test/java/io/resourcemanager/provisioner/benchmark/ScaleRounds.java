@@ -4,6 +4,8 @@ import static io.resourcemanager.provisioner.benchmark.LatencySample.seconds;
 
 import io.resourcemanager.simulator.InfraSimulator;
 import io.resourcemanager.simulator.proxmox.Task;
+import io.resourcemanager.state.SagaKind;
+import io.resourcemanager.state.SagaStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,8 +103,11 @@ final class ScaleRounds {
         return empty;
     }
 
+    /** Failed, or joined with the saga's final state read too (the join is announced just before it is stored). */
     private boolean settled(String worker) {
-        return watch.joined(worker).isPresent() || watch.failure(worker).isPresent();
+        return watch.failure(worker).isPresent() || watch.joined(worker).isPresent()
+                && watch.sagaStates(worker).stream().anyMatch(state -> state.getKind() == SagaKind.PROVISION
+                        && state.getStatus() == SagaStatus.SUCCEEDED);
     }
 
     /** Waits until {@code done} holds for every worker, logging progress every few seconds. */
