@@ -57,9 +57,9 @@ public final class OrchestrationBenchmarkMain {
     /** The rounds run with the autoscaler off, so that only the scale requests provision. */
     private static boolean scaleRounds(BenchmarkSettings settings, BenchmarkInfrastructure infrastructure,
                                        InfraSimulator simulator, ProvisioningWatch watch, BenchmarkReport report) {
-        Map<String, Object> properties = ProvisionerUnderTest.baseProperties(infrastructure, simulator, settings);
+        Map<String, Object> properties = RunningProvisioner.baseProperties(infrastructure, simulator, settings);
         properties.put("rm.provisioner.autoscale.enabled", false);
-        try (ProvisionerUnderTest service = ProvisionerUnderTest.start(properties)) {
+        try (RunningProvisioner service = RunningProvisioner.start(properties)) {
             return new ScaleRounds(settings, service, watch, simulator, report).run();
         }
     }
@@ -71,11 +71,11 @@ public final class OrchestrationBenchmarkMain {
     private static boolean decisions(BenchmarkSettings settings, BenchmarkInfrastructure infrastructure,
                                      InfraSimulator simulator, ProvisioningWatch watch, BenchmarkReport report)
             throws Exception {
-        Map<String, Object> properties = ProvisionerUnderTest.baseProperties(infrastructure, simulator, settings);
+        Map<String, Object> properties = RunningProvisioner.baseProperties(infrastructure, simulator, settings);
         properties.put("rm.provisioner.autoscale.enabled", true);
         properties.put("rm.provisioner.autoscale.demand-for", settings.demandFor().toSeconds() + "s");
         properties.put("rm.provisioner.autoscale.up-cooldown", "1s");
-        try (ProvisionerUnderTest service = ProvisionerUnderTest.start(properties);
+        try (RunningProvisioner service = RunningProvisioner.start(properties);
              EventPublisher publisher = EventPublisher.connect(infrastructure.bootstrapServers(),
                      infrastructure.registry(), CLIENT_ID)) {
             return new ScaleUpDecisions(settings, service, watch, new QueuedAllocations(publisher), report).run();

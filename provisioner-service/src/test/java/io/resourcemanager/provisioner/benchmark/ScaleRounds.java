@@ -30,13 +30,13 @@ final class ScaleRounds {
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final BenchmarkSettings settings;
-    private final ProvisionerUnderTest service;
+    private final RunningProvisioner service;
     private final ProvisioningWatch watch;
     private final InfraSimulator simulator;
     private final RoundFigures figures;
     private boolean complete = true;
 
-    ScaleRounds(BenchmarkSettings settings, ProvisionerUnderTest service, ProvisioningWatch watch,
+    ScaleRounds(BenchmarkSettings settings, RunningProvisioner service, ProvisioningWatch watch,
                 InfraSimulator simulator, BenchmarkReport report) {
         this.settings = settings;
         this.service = service;

@@ -29,12 +29,12 @@ final class ScaleUpDecisions {
     private static final int DEMAND_THRESHOLD = 5;
 
     private final BenchmarkSettings settings;
-    private final ProvisionerUnderTest service;
+    private final RunningProvisioner service;
     private final ProvisioningWatch watch;
     private final QueuedAllocations allocations;
     private final BenchmarkReport report;
 
-    ScaleUpDecisions(BenchmarkSettings settings, ProvisionerUnderTest service, ProvisioningWatch watch,
+    ScaleUpDecisions(BenchmarkSettings settings, RunningProvisioner service, ProvisioningWatch watch,
                      QueuedAllocations allocations, BenchmarkReport report) {
         this.settings = settings;
         this.service = service;

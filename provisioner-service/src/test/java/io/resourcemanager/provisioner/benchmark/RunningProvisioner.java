@@ -22,7 +22,7 @@ import java.util.Optional;
  * Kubernetes adapters), started in this JVM with Micronaut and pointed at the benchmark's broker,
  * registry and simulator. The benchmark talks to it over its REST API, and reads one autoscaler meter.
  */
-final class ProvisionerUnderTest implements AutoCloseable {
+final class RunningProvisioner implements AutoCloseable {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
     private static final Argument<Map<String, Object>> JSON = Argument.mapOf(String.class, Object.class);
@@ -30,7 +30,7 @@ final class ProvisionerUnderTest implements AutoCloseable {
     private final EmbeddedServer server;
     private final HttpClient http;
 
-    private ProvisionerUnderTest(EmbeddedServer server) {
+    private RunningProvisioner(EmbeddedServer server) {
         this.server = server;
         DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
         configuration.setReadTimeout(READ_TIMEOUT);
@@ -38,8 +38,8 @@ final class ProvisionerUnderTest implements AutoCloseable {
     }
 
     /** Starts the service with {@code properties} on top of its own configuration. */
-    static ProvisionerUnderTest start(Map<String, Object> properties) {
-        return new ProvisionerUnderTest(ApplicationContext.run(EmbeddedServer.class, properties));
+    static RunningProvisioner start(Map<String, Object> properties) {
+        return new RunningProvisioner(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 
     /**
