@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -64,41 +65,47 @@ final class ProxmoxHypervisor implements Hypervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProxmoxHypervisor.class);
     private static final String MDC_VM = "vm";
-    private static final int NAME_STRIPES = 256;
 
     private final ProxmoxApi api;
     private final ProxmoxTasks tasks;
     private final String node;
     private final Duration stopTimeout;
-    private final Object[] nameLocks = new Object[NAME_STRIPES];
+    /** One lock per worker name being cloned, so clones of different workers never wait for each other. */
+    private final Map<String, Object> cloneLocks = new ConcurrentHashMap<>();
 
     ProxmoxHypervisor(ProxmoxApi api, ProxmoxProperties properties, Clock clock) {
         this.api = api;
         this.tasks = new ProxmoxTasks(api, clock, properties.taskPollInterval());
         this.node = properties.node();
         this.stopTimeout = properties.stopTimeout();
-        for (int i = 0; i < NAME_STRIPES; i++) {
-            nameLocks[i] = new Object();
-        }
     }
 
     @Override
     public VmInfo ensureCloned(String name, int templateVmId, boolean full, Duration timeout) {
         Instant deadline = tasks.deadline(timeout);
-        synchronized (nameLocks[Math.floorMod(name.hashCode(), NAME_STRIPES)]) {
-            while (true) {
-                Optional<VmInfo> existing = findByName(name).flatMap(vm -> awaitUnlocked(vm, deadline));
-                if (existing.isPresent()) {
-                    LOG.info("VM {} ({}) exists already; reusing it", existing.get().vmId(), name);
-                    return existing.get();
-                }
-                Optional<VmInfo> cloned = cloneOnce(name, templateVmId, full, deadline);
-                if (cloned.isPresent()) {
-                    return cloned.get();
-                }
-                if (tasks.left(deadline).isZero()) {
-                    throw new InfraException.Retriable("Could not clone " + name + " within " + timeout);
-                }
+        Object lock = cloneLocks.computeIfAbsent(name, key -> new Object());
+        try {
+            synchronized (lock) {
+                return cloneByName(name, templateVmId, full, timeout, deadline);
+            }
+        } finally {
+            cloneLocks.remove(name, lock);
+        }
+    }
+
+    private VmInfo cloneByName(String name, int templateVmId, boolean full, Duration timeout, Instant deadline) {
+        while (true) {
+            Optional<VmInfo> existing = findByName(name).flatMap(vm -> awaitUnlocked(vm, deadline));
+            if (existing.isPresent()) {
+                LOG.info("VM {} ({}) exists already; reusing it", existing.get().vmId(), name);
+                return existing.get();
+            }
+            Optional<VmInfo> cloned = cloneOnce(name, templateVmId, full, deadline);
+            if (cloned.isPresent()) {
+                return cloned.get();
+            }
+            if (tasks.left(deadline).isZero()) {
+                throw new InfraException.Retriable("Could not clone " + name + " within " + timeout);
             }
         }
     }
