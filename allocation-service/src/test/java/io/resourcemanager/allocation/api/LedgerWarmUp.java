@@ -26,7 +26,9 @@ final class LedgerWarmUp {
         Map<String, Object> granted = Awaitility.await().atMost(WAIT).until(
                 () -> http.toBlocking().retrieve(HttpRequest.POST("/allocations", probe), JSON),
                 answer -> "active".equals(answer.get("status")));
-        http.toBlocking().retrieve(HttpRequest.DELETE("/allocations/" + granted.get("allocation_id")), JSON);
+        // the release looks the grant up in the views, which may lag the ledger's answer by a moment
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> http.toBlocking()
+                .retrieve(HttpRequest.DELETE("/allocations/" + granted.get("allocation_id")), JSON) != null);
         Awaitility.await().atMost(WAIT).until(() ->
                 http.toBlocking().retrieve(HttpRequest.GET("/capacity"), JSON).get("allocated_workers").equals(0));
     }
