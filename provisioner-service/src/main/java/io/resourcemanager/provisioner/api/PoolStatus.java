@@ -47,8 +47,7 @@ class PoolStatus {
      * it and whether active allocations hold them (those are removed last).
      */
     List<WorkerLoad> loads(PoolSpec pool) {
-        Set<String> removing = underway(pool, SagaKind.DECOMMISSION).stream().map(WorkerSaga::worker)
-                .collect(Collectors.toSet());
+        Set<String> removing = removing(pool);
         Map<String, ClusterMetrics.NodeUsage> usage = usage();
         Set<String> held = allocations.nodesHoldingAllocations();
         return members(pool).stream().filter(worker -> !removing.contains(worker.name()))
@@ -57,9 +56,15 @@ class PoolStatus {
                 .toList();
     }
 
-    /** Workers the pool will have once the sagas under way finished. */
+    /** Workers the pool will have once the sagas under way finished (no metrics needed). */
     int desired(PoolSpec pool) {
-        return loads(pool).size() + underway(pool, SagaKind.PROVISION).size();
+        Set<String> removing = removing(pool);
+        long staying = members(pool).stream().filter(worker -> !removing.contains(worker.name())).count();
+        return (int) staying + underway(pool, SagaKind.PROVISION).size();
+    }
+
+    private Set<String> removing(PoolSpec pool) {
+        return underway(pool, SagaKind.DECOMMISSION).stream().map(WorkerSaga::worker).collect(Collectors.toSet());
     }
 
     private Map<String, ClusterMetrics.NodeUsage> usage() {
