@@ -6,6 +6,7 @@ import io.resourcemanager.events.AllocationState;
 import io.resourcemanager.events.CostAlertEnvelope;
 import io.resourcemanager.events.CostRollup;
 import io.resourcemanager.events.HealthEventEnvelope;
+import io.resourcemanager.events.NodeActivity;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.ProvisioningCommandEnvelope;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
@@ -21,7 +22,7 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** AllocationRequested, ReleaseRequested, ExtensionRequested; keyed by capacity domain. */
+    /** AllocationRequested, ReleaseRequested, ExtensionRequested, AllocationExpiryRequested, AllocationDeadlineExtended; keyed by capacity domain. */
     public static final Topic<AllocationRequestEnvelope> ALLOCATION_REQUESTS = new Topic<>(
             "rm.allocation.requests", AllocationRequestEnvelope.class, 3, CleanupPolicy.DELETE, "capacity domain (cluster)");
     /** Outcomes of allocation requests; keyed by allocation id. */
@@ -42,6 +43,9 @@ public final class Topics {
     /** Current state of every worker node; keyed by node name. */
     public static final Topic<NodeState> NODES = new Topic<>(
             "rm.nodes", NodeState.class, 3, CleanupPolicy.COMPACT, "node");
+    /** Samples of how busy each temporary worker is (CPU, workload pods), for idle detection; keyed by node. */
+    public static final Topic<NodeActivity> NODE_ACTIVITY = new Topic<>(
+            "rm.node.activity", NodeActivity.class, 3, CleanupPolicy.DELETE, "node");
     /** TtlWarning, TtlExpired, TtlExtended, TtlExtensionRefused; keyed by subject id. */
     public static final Topic<TtlEventEnvelope> TTL_EVENTS = new Topic<>(
             "rm.ttl.events", TtlEventEnvelope.class, 3, CleanupPolicy.DELETE, "subject id");
@@ -61,7 +65,7 @@ public final class Topics {
     private static final List<Topic<?>> PRIMARY = List.of(
             ALLOCATION_REQUESTS, ALLOCATION_EVENTS, ALLOCATIONS,
             PROVISIONING_COMMANDS, PROVISIONING_EVENTS, PROVISIONING_SAGAS, NODES,
-            TTL_EVENTS, HEALTH_EVENTS,
+            NODE_ACTIVITY, TTL_EVENTS, HEALTH_EVENTS,
             COST_USAGE, COST_ROLLUPS, COST_ALERTS);
 
     private Topics() {

@@ -53,7 +53,8 @@ class SchemaRulesTest {
         Schema requests = SchemaCatalogue.valueSchema(Topics.ALLOCATION_REQUESTS);
         List<String> names = requests.getField("payload").schema().getTypes().stream().map(Schema::getName).toList();
         assertThat(names).containsExactly(
-                "AllocationRequested", "ReleaseRequested", "ExtensionRequested", "AllocationExpiryRequested");
+                "AllocationRequested", "ReleaseRequested", "ExtensionRequested", "AllocationExpiryRequested",
+                "AllocationDeadlineExtended");
     }
 
     private static Schema withExtraRequiredField(Schema record) {
