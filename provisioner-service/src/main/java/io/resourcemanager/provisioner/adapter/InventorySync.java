@@ -115,6 +115,14 @@ public final class InventorySync implements WorkerAnnouncements, WorkerDirectory
         log("Node {} removed from pool {}: {}", saga.worker(), saga.pool(), saga.reason());
     }
 
+    @Override
+    public synchronized void relabelled(ObservedNode node) {
+        if (!known.containsKey(node.name()) || node.equals(known.get(node.name()))) {
+            return;
+        }
+        apply(new InventoryChange.Changed(node));
+    }
+
     /** Announces a worker the reconciler adopted, as a join; nothing when it is known as it is. */
     public synchronized void adopt(ObservedNode node) {
         if (node.equals(known.get(node.name()))) {

@@ -53,6 +53,7 @@ final class NodeEvents {
                         .setAllocatable(resources(node))
                         .setLabels(node.labels())
                         .setTtlDeadline(WorkerLabels.deadline(node.labels()).orElse(null))
+                        .setTtlLimit(WorkerLabels.limit(node.labels()).orElse(null))
                         .setJoinedAt(joinedAt)
                         .build())
                 .build();

@@ -13,6 +13,7 @@ import io.resourcemanager.events.RepairNode;
 import io.resourcemanager.events.SubjectType;
 import io.resourcemanager.events.TtlEventEnvelope;
 import io.resourcemanager.events.TtlExpired;
+import io.resourcemanager.events.TtlExtended;
 import io.resourcemanager.kafka.KafkaProperties;
 import io.resourcemanager.kafka.RegistryProperties;
 import io.resourcemanager.kafka.TopicListener;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens for the work the provisioner is asked to do — commands on {@code rm.provisioning.commands},
  * {@code TtlExpired} of workers on {@code rm.ttl.events}, {@code RepairNeeded} on {@code rm.health.events} —
- * and hands each to {@link WorkOrders}. Offsets are committed once the saga is stored, so a restart
- * loses no accepted request and a repeated one starts nothing twice.
+ * and hands each to {@link WorkOrders}; {@code TtlExtended} of workers goes to {@link DeadlineExtensions}.
+ * Offsets are committed once the saga is stored (or the extension applied), so a restart loses no
+ * accepted request and a repeated one starts nothing twice; a handler that throws sees its event again.
  */
 @Singleton
 final class WorkIntake implements AutoCloseable {
@@ -35,14 +37,16 @@ final class WorkIntake implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkIntake.class);
 
     private final WorkOrders orders;
+    private final DeadlineExtensions extensions;
     private final KafkaProperties kafka;
     private final RegistryProperties registry;
     private final String groupId;
     private TopicListener listener;
 
-    WorkIntake(WorkOrders orders, KafkaProperties kafka, RegistryProperties registry,
+    WorkIntake(WorkOrders orders, DeadlineExtensions extensions, KafkaProperties kafka, RegistryProperties registry,
                @Value("${micronaut.application.name}") String groupId) {
         this.orders = orders;
+        this.extensions = extensions;
         this.kafka = kafka;
         this.registry = registry;
         this.groupId = groupId;
@@ -54,7 +58,7 @@ final class WorkIntake implements AutoCloseable {
                 new TopicListener.Subscription<>(Topics.PROVISIONING_COMMANDS, this::onCommand),
                 new TopicListener.Subscription<>(Topics.TTL_EVENTS, this::onTtlEvent),
                 new TopicListener.Subscription<>(Topics.HEALTH_EVENTS, this::onHealthEvent)));
-        LOG.info("Listening for provisioning commands, worker expiries and repairs");
+        LOG.info("Listening for provisioning commands, worker expiries and extensions, and repairs");
     }
 
     private void onCommand(String pool, ProvisioningCommandEnvelope command) {
@@ -72,8 +76,11 @@ final class WorkIntake implements AutoCloseable {
     }
 
     private void onTtlEvent(String subject, TtlEventEnvelope event) {
-        if (event.getPayload() instanceof TtlExpired expired && expired.getSubjectType() == SubjectType.WORKER) {
+        Object payload = event.getPayload();
+        if (payload instanceof TtlExpired expired && expired.getSubjectType() == SubjectType.WORKER) {
             orders.expire(expired, event.getHeader());
+        } else if (payload instanceof TtlExtended extended && extended.getSubjectType() == SubjectType.WORKER) {
+            extensions.apply(extended);
         }
     }
 

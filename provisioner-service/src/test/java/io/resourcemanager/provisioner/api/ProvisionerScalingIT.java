@@ -3,6 +3,7 @@ package io.resourcemanager.provisioner.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,13 +11,16 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.NodeRemoved;
+import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.events.ExpiryReason;
 import io.resourcemanager.events.SubjectType;
 import io.resourcemanager.events.TtlEventEnvelope;
 import io.resourcemanager.events.TtlExpired;
+import io.resourcemanager.events.TtlExtended;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.SimulatedClusterContract;
+import io.resourcemanager.simulator.kubernetes.KubernetesClients;
 import io.resourcemanager.topics.EventHeaders;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.testkit.RecordCollector;
@@ -31,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The provisioner end to end over its real adapters: REST scale requests become sagas that clone,
  * configure and start VMs on the simulated Proxmox, see the simulated kubelets join, label the nodes
- * and announce them; an expired worker is retired; scaling down removes nodes and VMs again. Bad requests name the field or limit.
+ * and announce them; an extended worker's node and inventory show its new deadline; an expired worker is retired;
+ * scaling down removes nodes and VMs again. Bad requests name the field or limit.
  */
 @MicronautTest
 class ProvisionerScalingIT extends SimulatedClusterContract {
@@ -64,7 +70,10 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
         RegistrySettings registry = RegistrySettings.atBaseAddress(env.registryBaseUrl());
         try (RecordCollector<String, ProvisioningEventEnvelope> events = RecordCollector.start(env.bootstrapServers(),
                 List.of(Topics.PROVISIONING_EVENTS.name()), new StringDeserializer(),
-                Topics.PROVISIONING_EVENTS.valueSerde(registry).deserializer())) {
+                Topics.PROVISIONING_EVENTS.valueSerde(registry).deserializer());
+             RecordCollector<String, NodeState> nodes = RecordCollector.start(env.bootstrapServers(),
+                     List.of(Topics.NODES.name()), new StringDeserializer(),
+                     Topics.NODES.valueSerde(registry).deserializer())) {
 
             Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(get("/pools/burst")).containsEntry("workers", 0));
             Instant requested = Instant.now();
@@ -80,6 +89,8 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
                 assertThat(join.getVmId()).isNotNull();
                 assertThat(join.getTtlDeadline()).isNotNull();
                 assertThat(join.getLabels()).containsEntry("node-pool", "burst").containsEntry("ttl-hours", "2");
+                assertThat(join.getTtlLimit()).isEqualTo(Instant.ofEpochSecond(
+                        Long.parseLong(join.getLabels().get("provisioned-at"))).plus(Duration.ofHours(12)));
                 assertThat(join.getAllocatable().getCpuMillis()).isEqualTo(3_800);
             });
             Set<String> workers = joins.stream().map(NodeJoined::getWorker).collect(Collectors.toSet());
@@ -88,6 +99,18 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
                     assertThat(get("/pools/burst")).containsEntry("desired", 2).containsEntry("workers", 2));
 
             String expiring = workers.iterator().next();
+            NodeJoined extending = joins.stream().filter(join -> !join.getWorker().equals(expiring))
+                    .findFirst().orElseThrow();
+            Instant extended = extending.getTtlDeadline().plus(Duration.ofHours(2));
+            publishTtlEvent(extending.getWorker(), TtlExtended.newBuilder().setSubjectId(extending.getWorker())
+                    .setSubjectType(SubjectType.WORKER).setPreviousDeadline(extending.getTtlDeadline())
+                    .setNewDeadline(extended).setExtensionsUsed(1).setRequestId("extend-" + extending.getWorker())
+                    .build());
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(nodeLabels(extending.getWorker()))
+                    .containsEntry("ttl", Long.toString(extended.getEpochSecond())).containsEntry("ttl-hours", "4"));
+            Awaitility.await().atMost(WAIT).until(() -> nodes.values().stream().anyMatch(state -> state != null
+                    && state.getNode().equals(extending.getWorker()) && extended.equals(state.getTtlDeadline())));
+
             expire(expiring);
             Awaitility.await().atMost(WAIT).until(() -> removed(events).contains(expiring));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(simulatedVmNames()).doesNotContain(expiring)
@@ -141,16 +164,26 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
 
     /** What the TTL service publishes when a worker's deadline passed (no grace, to keep the test short). */
     private void expire(String worker) {
+        publishTtlEvent(worker, TtlExpired.newBuilder().setSubjectId(worker).setSubjectType(SubjectType.WORKER)
+                .setDeadline(Instant.now()).setReason(ExpiryReason.DEADLINE).setGraceSeconds(0).build());
+    }
+
+    /** Publishes {@code payload} on rm.ttl.events as the TTL service would, keyed by the worker. */
+    private static void publishTtlEvent(String worker, SpecificRecord payload) {
         KafkaTestEnvironment env = KafkaTestEnvironment.get();
-        TtlExpired expired = TtlExpired.newBuilder().setSubjectId(worker).setSubjectType(SubjectType.WORKER)
-                .setDeadline(Instant.now()).setReason(ExpiryReason.DEADLINE).setGraceSeconds(0).build();
         try (EventPublisher publisher = EventPublisher.connect(env.bootstrapServers(),
                 RegistrySettings.atBaseAddress(env.registryBaseUrl()), "ttl-test")) {
             publisher.publish(Topics.TTL_EVENTS, worker, TtlEventEnvelope.newBuilder()
-                    .setHeader(EventHeaders.first("ttl-test", Clock.systemUTC())).setPayload(expired).build())
+                    .setHeader(EventHeaders.first("ttl-test", Clock.systemUTC())).setPayload(payload).build())
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("Could not publish the expiry", e);
+            throw new IllegalStateException("Could not publish the TTL event", e);
+        }
+    }
+
+    private Map<String, String> nodeLabels(String node) {
+        try (KubernetesClient client = KubernetesClients.connect(simulator.kubernetesUrl())) {
+            return client.nodes().withName(node).get().getMetadata().getLabels();
         }
     }
 

@@ -91,7 +91,9 @@ class ReconcileLoopTest {
 
         ObservedNode adopted = nodes.find("burst-a").orElseThrow();
         assertThat(adopted.pool()).isEqualTo("burst");
-        assertThat(adopted.labels()).containsEntry(WorkerLabels.VM_ID, "105").containsKey(WorkerLabels.TTL);
+        assertThat(adopted.labels()).containsEntry(WorkerLabels.VM_ID, "105").containsKey(WorkerLabels.TTL)
+                .containsEntry(WorkerLabels.TTL_LIMIT, Long.toString(clock.instant().plus(Duration.ofHours(12))
+                        .getEpochSecond()));
         assertThat(nodes.taints("burst-a")).containsExactly("workload-type=burst:NoSchedule");
         assertThat(inventory.adopted()).containsExactly(adopted);
         ReconcileActionTaken event = onlyEvent();

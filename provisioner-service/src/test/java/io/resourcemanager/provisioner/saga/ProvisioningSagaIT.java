@@ -71,6 +71,8 @@ class ProvisioningSagaIT {
             assertThat(infra.nodes().find(saga.worker())).hasValueSatisfying(node -> {
                 assertThat(node.pool()).isEqualTo("burst");
                 assertThat(node.labels()).containsEntry("ttl-hours", "4").containsKeys("ttl", "provisioned-at");
+                assertThat(Long.parseLong(node.labels().get("resource-manager/ttl-limit")))
+                        .isEqualTo(Long.parseLong(node.labels().get("provisioned-at")) + 12 * 3_600);
             });
             assertThat(infra.nodes().taints(saga.worker())).containsExactly("workload-type=burst:NoSchedule");
             assertThat(harness.announcements.joined).containsExactly(saga.worker());

@@ -3,6 +3,7 @@ package io.resourcemanager.provisioner.saga;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.TopicSnapshot;
 import io.resourcemanager.provisioner.config.SagaProperties;
+import io.resourcemanager.provisioner.domain.ObservedNode;
 import io.resourcemanager.provisioner.domain.saga.WorkerSaga;
 import io.resourcemanager.provisioner.testing.FakeInfrastructure;
 import io.resourcemanager.provisioner.testing.SpecCatalog;
@@ -76,6 +77,11 @@ final class SagaHarness implements AutoCloseable {
         @Override
         public void removed(WorkerSaga saga) {
             removed.add(saga.worker());
+        }
+
+        @Override
+        public void relabelled(ObservedNode node) {
+            throw new UnsupportedOperationException("sagas do not relabel workers");
         }
     }
 }

@@ -32,7 +32,7 @@ public final class FakeClusterNodes implements ClusterNodes {
 
     private final CallLog timeline = new CallLog();
     private final Faults faults = new Faults(EnumSet.of(Operation.LIST_NODES, Operation.FIND_NODE,
-            Operation.AWAIT_NODE, Operation.LABEL, Operation.CORDON, Operation.DRAIN, Operation.DELETE_NODE), timeline);
+            Operation.AWAIT_NODE, Operation.LABEL, Operation.RELABEL, Operation.CORDON, Operation.DRAIN, Operation.DELETE_NODE), timeline);
     private final Map<String, Node> nodes = new TreeMap<>();
     private final Set<String> neverJoin = new HashSet<>();
     private final Set<String> neverReady = new HashSet<>();
@@ -80,6 +80,16 @@ public final class FakeClusterNodes implements ClusterNodes {
             existing(name, call).label(labels, taints);
         }
         faults.after(Operation.LABEL, call);
+    }
+
+    @Override
+    public void relabel(String name, Map<String, String> labels) {
+        String call = "relabel " + name;
+        faults.before(Operation.RELABEL, call, true);
+        synchronized (this) {
+            existing(name, call).labels.putAll(labels);
+        }
+        faults.after(Operation.RELABEL, call);
     }
 
     @Override

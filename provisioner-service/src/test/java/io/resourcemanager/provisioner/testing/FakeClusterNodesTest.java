@@ -70,6 +70,22 @@ class FakeClusterNodesTest {
     }
 
     @Test
+    void shouldRelabelANodeKeepingItsOtherLabelsAndTaints() {
+        boot("burst-abc");
+        nodes.label("burst-abc", Map.of("node-pool", "burst", "ttl", "1700000000"),
+                List.of("workload-type=burst:NoSchedule"));
+
+        nodes.relabel("burst-abc", Map.of("ttl", "1700007200"));
+
+        assertThat(nodes.find("burst-abc").orElseThrow().labels()).containsEntry("ttl", "1700007200")
+                .containsEntry("node-pool", "burst");
+        assertThat(nodes.taints("burst-abc")).containsExactly("workload-type=burst:NoSchedule");
+        assertThat(nodes.calls()).contains("relabel burst-abc");
+        assertThatThrownBy(() -> nodes.relabel("burst-gone", Map.of("ttl", "1")))
+                .isInstanceOf(InfraException.Permanent.class);
+    }
+
+    @Test
     void shouldLeavePodsThatABudgetProtectsWhenDraining() {
         boot("burst-abc");
         nodes.placePods("burst-abc", "shop/web-1", "shop/db-0").protectByBudget("shop/db-0");

@@ -26,6 +26,8 @@ public enum Operation {
     AWAIT_NODE,
     /** {@code ClusterNodes.label}. */
     LABEL,
+    /** {@code ClusterNodes.relabel}. */
+    RELABEL,
     /** {@code ClusterNodes.cordon}. */
     CORDON,
     /** {@code ClusterNodes.drain}. */

@@ -102,6 +102,14 @@ public final class Fabric8ClusterNodes implements ClusterNodes, AutoCloseable {
     }
 
     @Override
+    public void relabel(String name, Map<String, String> labels) {
+        edits.edit(name, "relabel node " + name, node -> new NodeBuilder(node)
+                .editMetadata().addToLabels(labels).endMetadata()
+                .build());
+        LOG.info("Node {} relabelled {}", name, labels);
+    }
+
+    @Override
     public void cordon(String name, boolean unschedulable) {
         edits.edit(name, (unschedulable ? "cordon" : "uncordon") + " node " + name, node -> new NodeBuilder(node)
                 .editOrNewSpec().withUnschedulable(unschedulable ? Boolean.TRUE : null).endSpec()

@@ -37,6 +37,12 @@ public interface ClusterNodes {
      */
     void label(String name, Map<String, String> labels, List<String> taints);
 
+    /**
+     * Puts {@code labels} on the node (replacing values of the same keys); other labels and the taints stay.
+     * An absent node is a {@link InfraException.Permanent} failure.
+     */
+    void relabel(String name, Map<String, String> labels);
+
     /** Marks the node unschedulable (or schedulable again). */
     void cordon(String name, boolean unschedulable);
 

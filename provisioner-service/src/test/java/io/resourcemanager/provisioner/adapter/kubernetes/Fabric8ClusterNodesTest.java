@@ -88,6 +88,23 @@ class Fabric8ClusterNodesTest {
     }
 
     @Test
+    void shouldRelabelANodeKeepingItsOtherLabelsAndItsTaints() {
+        client.nodes().resource(new NodeBuilder().withNewMetadata().withName("worker-burst-extended")
+                .addToLabels(Map.of("node-pool", "burst", "ttl", "1700000000", "ttl-hours", "4")).endMetadata()
+                .withNewSpec().addNewTaint().withKey("workload-type").withValue("burst").withEffect("NoSchedule")
+                .endTaint().endSpec().build()).create();
+
+        nodes.relabel("worker-burst-extended", Map.of("ttl", "1700007200", "ttl-hours", "6"));
+
+        assertThat(nodes.find("worker-burst-extended").orElseThrow().labels()).containsEntry("ttl", "1700007200")
+                .containsEntry("ttl-hours", "6").containsEntry("node-pool", "burst");
+        assertThat(client.nodes().withName("worker-burst-extended").get().getSpec().getTaints())
+                .extracting(Taints::format).containsExactly("workload-type=burst:NoSchedule");
+        assertThatThrownBy(() -> nodes.relabel("worker-burst-gone", Map.of("ttl", "1")))
+                .isInstanceOf(InfraException.Permanent.class).hasMessageContaining("relabel node worker-burst-gone");
+    }
+
+    @Test
     void shouldApplyAnEditAgainWhenTheKubeletWroteTheNodeInBetween() {
         RecordingPacer pacer = new RecordingPacer(new MutableClock(Instant.EPOCH));
         AtomicInteger attempts = new AtomicInteger();
