@@ -3,10 +3,8 @@ package io.resourcemanager.ttl.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class DeadlineTest {
@@ -14,28 +12,31 @@ class DeadlineTest {
     private static final Instant NOON = Instant.parse("2026-01-01T12:00:00Z");
 
     @Test
-    void shouldReportTimeLeftBeforeTheDeadline() {
-        Deadline deadline = new Deadline("alloc-1", Deadline.SubjectKind.ALLOCATION, NOON.plusSeconds(90), 0);
+    void shouldReportTimeLeftBeforeTheDeadlineAndNeverNegativeTime() {
+        Deadline deadline = Deadline.of("alloc-1", Deadline.SubjectKind.ALLOCATION, NOON.plusSeconds(90), null);
 
-        assertThat(deadline.remaining(at(NOON))).isEqualTo(Duration.ofSeconds(90));
-        assertThat(deadline.isDue(at(NOON))).isFalse();
+        assertThat(deadline.remaining(NOON)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(deadline.remaining(NOON.plusSeconds(120))).isEqualTo(Duration.ZERO);
     }
 
     @Test
-    void shouldBeDueAtTheDeadlineAndNeverReportNegativeTime() {
-        Deadline deadline = new Deadline("alloc-1", Deadline.SubjectKind.ALLOCATION, NOON, 0);
+    void shouldKnowTheRoomLeftBeforeItsLimit() {
+        Deadline deadline = Deadline.of("w", Deadline.SubjectKind.WORKER, NOON, NOON.plus(Duration.ofHours(3)));
 
-        assertThat(deadline.isDue(at(NOON))).isTrue();
-        assertThat(deadline.remaining(at(NOON.plusSeconds(30)))).isEqualTo(Duration.ZERO);
+        assertThat(deadline.room()).contains(Duration.ofHours(3));
+        assertThat(deadline.extendedBy(Duration.ofHours(2)).room()).contains(Duration.ofHours(1));
+        assertThat(deadline.extendedBy(Duration.ofHours(2)).extensionsUsed()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldHaveNoRoomLimitWhenUnlimitedAndNeverALimitBeforeTheDeadline() {
+        assertThat(Deadline.of("a", Deadline.SubjectKind.ALLOCATION, NOON, null).room()).isEmpty();
+        assertThat(Deadline.of("a", Deadline.SubjectKind.ALLOCATION, NOON, NOON.minusSeconds(5)).limit()).isEqualTo(NOON);
     }
 
     @Test
     void shouldRefuseANegativeExtensionCount() {
-        assertThatThrownBy(() -> new Deadline("w", Deadline.SubjectKind.WORKER, NOON, -1))
+        assertThatThrownBy(() -> new Deadline("w", Deadline.SubjectKind.WORKER, NOON, null, -1))
                 .hasMessageContaining("extensionsUsed");
-    }
-
-    private static Clock at(Instant instant) {
-        return Clock.fixed(instant, ZoneOffset.UTC);
     }
 }

@@ -2,122 +2,187 @@ package io.resourcemanager.ttl.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resourcemanager.events.AllocationEventEnvelope;
-import io.resourcemanager.events.AllocationGranted;
-import io.resourcemanager.events.AllocationReleased;
-import io.resourcemanager.events.NodeRemoved;
-import io.resourcemanager.events.Priority;
-import io.resourcemanager.events.ProvisioningEventEnvelope;
-import io.resourcemanager.events.Resources;
+import io.resourcemanager.events.ExpiryReason;
 import io.resourcemanager.events.SubjectType;
+import io.resourcemanager.events.TtlExpired;
+import io.resourcemanager.events.TtlExtended;
+import io.resourcemanager.events.TtlExtensionRefused;
+import io.resourcemanager.events.TtlWarning;
 import io.resourcemanager.kafka.testing.Events;
-import io.resourcemanager.kafka.testing.PlainAvroSerdes;
-import io.resourcemanager.state.TrackedDeadline;
-import io.resourcemanager.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DeadlineTopologyTest {
 
-    private static final Resources NONE = Resources.newBuilder().setCpuMillis(0).setMemoryMb(0).build();
-
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, AllocationEventEnvelope> allocations;
-    private TestInputTopic<String, ProvisioningEventEnvelope> provisioning;
-
-    @BeforeEach
-    void startDriver() {
-        PlainAvroSerdes serdes = new PlainAvroSerdes();
-        driver = new TopologyTestDriver(new DeadlineTopology().build(new StreamsBuilder(), serdes));
-        allocations = driver.createInputTopic(Topics.ALLOCATION_EVENTS.name(),
-                Topics.ALLOCATION_EVENTS.keySerde().serializer(), serdes.forTopic(Topics.ALLOCATION_EVENTS).serializer());
-        provisioning = driver.createInputTopic(Topics.PROVISIONING_EVENTS.name(),
-                Topics.PROVISIONING_EVENTS.keySerde().serializer(), serdes.forTopic(Topics.PROVISIONING_EVENTS).serializer());
-    }
+    private static final Instant START = Events.T0;
+    private final TtlDriver ttl = new TtlDriver(START);
 
     @AfterEach
-    void closeDriver() {
-        driver.close();
+    void close() {
+        ttl.close();
     }
 
     @Test
-    void shouldTrackAGrantedAllocationUntilActivationPlusTtl() {
-        allocations.pipeInput("alloc-000000000001", granted("alloc-000000000001", 3600));
+    void shouldWarnFiveMinutesBeforeAndExpireAnAllocationAtItsDeadline() {
+        ttl.granted("alloc-1", 3600);
 
-        TrackedDeadline tracked = deadlines().get("alloc-000000000001");
-        assertThat(tracked.getDeadline()).isEqualTo(Events.T0.plus(Duration.ofHours(1)));
-        assertThat(tracked.getSubjectType()).isEqualTo(SubjectType.ALLOCATION);
+        ttl.advanceTo(START.plus(Duration.ofMinutes(54)).plusSeconds(59));
+        assertThat(ttl.announced()).isEmpty();
+        ttl.advanceTo(START.plus(Duration.ofMinutes(55)));
+        assertThat(ttl.announced()).singleElement().isInstanceOfSatisfying(TtlWarning.class, warning -> {
+            assertThat(warning.getRemainingSeconds()).isEqualTo(300);
+            assertThat(warning.getSubjectType()).isEqualTo(SubjectType.ALLOCATION);
+        });
+        ttl.advanceTo(START.plus(Duration.ofMinutes(60)).minusMillis(250));
+        assertThat(ttl.announced()).isEmpty();
+        ttl.advanceTo(START.plus(Duration.ofMinutes(60)));
+        assertThat(ttl.announced()).singleElement().isInstanceOfSatisfying(TtlExpired.class, expired -> {
+            assertThat(expired.getSubjectId()).isEqualTo("alloc-1");
+            assertThat(expired.getDeadline()).isEqualTo(START.plus(Duration.ofHours(1)));
+            assertThat(expired.getReason()).isEqualTo(ExpiryReason.DEADLINE);
+            assertThat(expired.getGraceSeconds()).isZero();
+        });
+        ttl.advance(Duration.ofHours(2));
+        assertThat(ttl.announced()).isEmpty();
     }
 
     @Test
-    void shouldForgetAReleasedAllocation() {
-        allocations.pipeInput("alloc-000000000001", granted("alloc-000000000001", 3600));
-        allocations.pipeInput("alloc-000000000001", released("alloc-000000000001"));
+    void shouldGiveAnExpiredWorkerItsGrace() {
+        ttl.joined("burst-1", Duration.ofHours(4), Duration.ofHours(12));
 
-        assertThat(deadlines().get("alloc-000000000001")).isNull();
+        ttl.advance(Duration.ofHours(4));
+
+        assertThat(ttl.announced()).filteredOn(TtlExpired.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(TtlExpired.class, expired -> {
+                    assertThat(expired.getSubjectType()).isEqualTo(SubjectType.WORKER);
+                    assertThat(expired.getGraceSeconds()).isEqualTo(300);
+                });
     }
 
     @Test
-    void shouldTrackOnlyWorkersThatJoinedWithADeadline() {
-        Instant deadline = Events.T0.plus(Duration.ofHours(4));
-        provisioning.pipeInput("worker-burst-001", Events.nodeJoined("worker-burst-001", "burst", deadline));
-        provisioning.pipeInput("worker-permanent-001", Events.nodeJoined("worker-permanent-001", "permanent", null));
+    void shouldNeverExpireWhatWasReleasedOrAWorkerWithoutTtl() {
+        ttl.granted("alloc-1", 60);
+        ttl.released("alloc-1");
+        ttl.joined("worker-permanent-001", null, null);
 
-        assertThat(deadlines().get("worker-burst-001").getDeadline()).isEqualTo(deadline);
-        assertThat(deadlines().get("worker-burst-001").getSubjectType()).isEqualTo(SubjectType.WORKER);
-        assertThat(deadlines().get("worker-permanent-001")).isNull();
+        ttl.advance(Duration.ofHours(1));
+
+        assertThat(ttl.announced()).isEmpty();
+        assertThat(ttl.countdowns().get("worker-permanent-001")).isNull();
     }
 
     @Test
-    void shouldForgetARemovedWorker() {
-        provisioning.pipeInput("worker-burst-001",
-                Events.nodeJoined("worker-burst-001", "burst", Events.T0.plus(Duration.ofHours(4))));
-        provisioning.pipeInput("worker-burst-001", ProvisioningEventEnvelope.newBuilder()
-                .setHeader(Events.header())
-                .setPayload(NodeRemoved.newBuilder().setWorker("worker-burst-001").setPool("burst")
-                        .setReason("ttl expired").build())
-                .build());
+    void shouldExtendByTwoHoursByDefaultAndExpireAtTheNewDeadlineOnly() {
+        ttl.granted("alloc-1", 600);
+        ttl.extensionRequested("req-1", "alloc-1", null);
 
-        assertThat(deadlines().get("worker-burst-001")).isNull();
+        assertThat(ttl.announced()).singleElement().isInstanceOfSatisfying(TtlExtended.class, extended -> {
+            assertThat(extended.getNewDeadline()).isEqualTo(START.plus(Duration.ofMinutes(130)));
+            assertThat(extended.getExtensionsUsed()).isEqualTo(1);
+            assertThat(extended.getRequestId()).isEqualTo("req-1");
+        });
+        ttl.advanceTo(START.plus(Duration.ofMinutes(124)));
+        assertThat(ttl.announced()).isEmpty();
+        ttl.advanceTo(START.plus(Duration.ofMinutes(125)));
+        assertThat(ttl.announced()).singleElement().isInstanceOf(TtlWarning.class);
+        ttl.advanceTo(START.plus(Duration.ofMinutes(130)));
+        assertThat(ttl.announced()).singleElement().isInstanceOf(TtlExpired.class);
     }
 
-    private KeyValueStore<String, TrackedDeadline> deadlines() {
-        return driver.getKeyValueStore(DeadlineTopology.DEADLINES_STORE);
+    @Test
+    void shouldRefuseAFourthExtensionAndOnePastThePoolsMaxTtlWithAReason() {
+        ttl.joined("burst-1", Duration.ofHours(4), Duration.ofHours(12));
+        for (int i = 1; i <= 4; i++) {
+            ttl.extensionRequested("req-" + i, "burst-1", Duration.ofHours(1));
+        }
+        ttl.extensionRequested("req-5", "burst-1", null);
+
+        assertThat(ttl.announced()).hasSize(5).filteredOn(TtlExtensionRefused.class::isInstance)
+                .extracting(event -> ((TtlExtensionRefused) event).getReason())
+                .containsExactly("At most 3 extensions; burst-1 had 3", "At most 3 extensions; burst-1 had 3");
+        ttl.joined("burst-2", Duration.ofHours(11), Duration.ofHours(12));
+        ttl.extensionRequested("req-6", "burst-2", null);
+        assertThat(ttl.announced()).singleElement().isInstanceOfSatisfying(TtlExtensionRefused.class,
+                refused -> assertThat(refused.getReason()).contains("would pass the max TTL", "at most 1 h more"));
+        assertThat(ttl.countdowns().get("burst-2").getDeadline()).isEqualTo(START.plus(Duration.ofHours(11)));
     }
 
-    private static AllocationEventEnvelope granted(String id, long ttlSeconds) {
-        return AllocationEventEnvelope.newBuilder()
-                .setHeader(Events.header())
-                .setPayload(AllocationGranted.newBuilder()
-                        .setAllocationId(id)
-                        .setRequestId("req-1")
-                        .setJobId("job-1")
-                        .setPriority(Priority.NORMAL)
-                        .setResources(NONE)
-                        .setTtlSeconds(ttlSeconds)
-                        .setActivatedAt(Events.T0)
-                        .build())
-                .build();
+    @Test
+    void shouldRefuseExtendingAnUnknownSubject() {
+        ttl.extensionRequested("req-1", "alloc-unknown", null);
+
+        assertThat(ttl.announced()).singleElement().isInstanceOfSatisfying(TtlExtensionRefused.class, refused -> {
+            assertThat(refused.getSubjectType()).isEqualTo(SubjectType.UNKNOWN);
+            assertThat(refused.getRequestId()).isEqualTo("req-1");
+        });
     }
 
-    private static AllocationEventEnvelope released(String id) {
-        return AllocationEventEnvelope.newBuilder()
-                .setHeader(Events.header())
-                .setPayload(AllocationReleased.newBuilder()
-                        .setAllocationId(id)
-                        .setJobId("job-1")
-                        .setFreed(NONE)
-                        .setWorkersReleased(0)
-                        .setReleasedAt(Events.T0.plusSeconds(60))
-                        .setDurationSeconds(60)
-                        .build())
-                .build();
+    @Test
+    void shouldChangeNothingOnDuplicateEvents() {
+        ttl.granted("alloc-1", 600);
+        ttl.extensionRequested("req-1", "alloc-1", null);
+        ttl.extensionRequested("req-1", "alloc-1", null);
+        ttl.granted("alloc-1", 600);
+
+        assertThat(ttl.announced()).hasSize(1);
+        assertThat(ttl.countdowns().get("alloc-1").getExtensionsUsed()).isEqualTo(1);
+        assertThat(ttl.countdowns().get("alloc-1").getDeadline()).isEqualTo(START.plus(Duration.ofMinutes(130)));
+    }
+
+    @Test
+    void shouldExpireAWorkerIdleForThirtyMinutesEarly() {
+        ttl.joined("burst-1", Duration.ofHours(4), Duration.ofHours(12));
+        ttl.sampled("burst-1", 0.30, 2);
+        for (int minute = 1; minute <= 30; minute++) {
+            ttl.advance(Duration.ofMinutes(1));
+            ttl.sampled("burst-1", 0.02, 0);
+        }
+        assertThat(ttl.announced()).isEmpty();
+
+        ttl.advance(Duration.ofMinutes(1));
+
+        assertThat(ttl.announced()).singleElement().isInstanceOfSatisfying(TtlExpired.class, expired -> {
+            assertThat(expired.getReason()).isEqualTo(ExpiryReason.IDLE);
+            assertThat(expired.getGraceSeconds()).isZero();
+        });
+    }
+
+    @Test
+    void shouldKeepAWorkerWithWorkloadPodsEvenWhenItsCpuIsLow() {
+        ttl.joined("burst-1", Duration.ofHours(4), Duration.ofHours(12));
+        for (int minute = 0; minute <= 40; minute++) {
+            ttl.sampled("burst-1", 0.01, minute % 10 == 0 ? 1 : 0);
+            ttl.advance(Duration.ofMinutes(1));
+        }
+
+        assertThat(ttl.announced()).isEmpty();
+    }
+
+    @Test
+    void shouldNotExpireTwiceWhenEventsAreReprocessed() {
+        ttl.granted("alloc-1", 60);
+        ttl.advance(Duration.ofMinutes(1));
+        assertThat(ttl.announced()).filteredOn(TtlExpired.class::isInstance).hasSize(1);
+
+        ttl.granted("alloc-1", 60);
+        ttl.extensionRequested("req-1", "alloc-1", null);
+        ttl.advance(Duration.ofHours(3));
+
+        assertThat(ttl.announced()).singleElement().isInstanceOfSatisfying(TtlExtensionRefused.class,
+                refused -> assertThat(refused.getReason()).contains("expired"));
+    }
+
+    @Test
+    void shouldForgetFinishedCountdownsAfterTheirRetention() {
+        ttl.granted("alloc-1", 60);
+        ttl.advance(Duration.ofMinutes(1));
+        assertThat(ttl.countdowns().get("alloc-1").getClosed()).isNotNull();
+
+        ttl.advance(Duration.ofHours(24));
+
+        assertThat(ttl.countdowns().get("alloc-1")).isNull();
+        assertThat(ttl.driver.<String, String>getKeyValueStore(DeadlineIndex.STORE).approximateNumEntries()).isZero();
     }
 }
