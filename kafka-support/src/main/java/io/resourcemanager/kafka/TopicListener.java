@@ -5,8 +5,10 @@ import io.resourcemanager.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands the records of catalogue topics to handlers on one background thread, at least once: offsets
  * are committed only after the handlers returned. A record that cannot be decoded goes to the topic's
- * dead-letter twin; a handler that throws sees the same record again after a pause. For listeners
+ * dead-letter twin; a handler that throws sees the same record again after a pause, and the records
+ * behind it on its partition wait for it (other partitions go on), so per-key order holds and nothing
+ * is skipped. For listeners
  * whose handlers act on the outside world; state kept in Kafka belongs in a Streams topology instead.
  */
 public final class TopicListener implements AutoCloseable {
@@ -83,14 +87,21 @@ public final class TopicListener implements AutoCloseable {
     private void loop() {
         try {
             while (running) {
+                Set<TopicPartition> blocked = new HashSet<>();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    if (!process(record)) {
-                        consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
-                        pause();
-                        break;
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (blocked.contains(partition)) {
+                        continue;
                     }
-                    consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1)));
+                    if (!process(record)) {
+                        consumer.seek(partition, record.offset());
+                        blocked.add(partition);
+                        continue;
+                    }
+                    consumer.commitSync(Map.of(partition, new OffsetAndMetadata(record.offset() + 1)));
+                }
+                if (!blocked.isEmpty()) {
+                    pause();
                 }
             }
         } catch (WakeupException e) {
