@@ -81,9 +81,7 @@ final class CountdownProcessor implements Processor<String, SourcedInput, String
             due.forEach(entry -> fire(entry, now));
             fired += due.size();
         } while (due.size() == batch);
-        if (fired > 0) {
-            metrics.ticked(Duration.ofNanos(System.nanoTime() - started), fired);
-        }
+        metrics.ticked(Duration.ofNanos(System.nanoTime() - started), fired);
     }
 
     private void fire(DeadlineIndex.Due entry, Instant now) {

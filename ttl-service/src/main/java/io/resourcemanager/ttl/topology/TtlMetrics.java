@@ -22,7 +22,7 @@ final class TtlMetrics {
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
         this.tick = Timer.builder("rm.ttl.tick")
-                .description("Time one punctuation took to fire what was due")
+                .description("Time one punctuation took to read the due range of the index and fire what was due")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
     }
@@ -42,6 +42,8 @@ final class TtlMetrics {
 
     void ticked(Duration took, int due) {
         tick.record(took);
-        registry.summary("rm.ttl.tick.due").record(due);
+        if (due > 0) {
+            registry.summary("rm.ttl.tick.due").record(due);
+        }
     }
 }
