@@ -54,6 +54,19 @@ public record Allocation(AllocationRequest request, AllocationStatus status, Lis
         return new Allocation(request, status, moved, activatedAt, finishedAt, error);
     }
 
+    /**
+     * This active allocation with its deadline moved to {@code newDeadline}: the TTL becomes the whole
+     * seconds from activation to it, rounded up (so the deadline never comes earlier than asked).
+     */
+    public Allocation withDeadline(Instant newDeadline) {
+        if (activatedAt == null) {
+            throw new IllegalStateException("Allocation " + id() + " was never active");
+        }
+        Duration lifetime = Duration.between(activatedAt, newDeadline);
+        long seconds = lifetime.getSeconds() + (lifetime.getNano() > 0 ? 1 : 0);
+        return new Allocation(request.withTtlSeconds(seconds), status, placements, activatedAt, finishedAt, error);
+    }
+
     /** What the allocation holds on the nodes (nothing unless active). */
     public Resources held() {
         return placements.stream().map(WorkerPlacement::resources).reduce(Resources.NONE, Resources::plus);

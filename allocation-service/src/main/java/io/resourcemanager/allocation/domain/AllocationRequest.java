@@ -45,6 +45,12 @@ public record AllocationRequest(String requestId, String allocationId, String cl
         }
     }
 
+    /** This request with another lifetime (a TTL extension). */
+    public AllocationRequest withTtlSeconds(long seconds) {
+        return new AllocationRequest(requestId, allocationId, cluster, jobId, mcpServers, workers, shape, priority,
+                seconds, metadata, targetPool, targetTemplate, queueIfInsufficient, requestedAt);
+    }
+
     /** Everything the request's worker slots need together. */
     public Resources demand() {
         return shape.times(workers);

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * The allocation ledger of one capacity domain (cluster). It is the single writer of that cluster's
- * capacity: every request, release, expiry and node change of the cluster passes through it, one at
- * a time, so nothing is ever granted twice or beyond capacity. Not thread-safe by design.
+ * capacity: every request, release, expiry, deadline extension and node change of the cluster passes
+ * through it, one at a time, so nothing is ever granted twice or beyond capacity. Not thread-safe by
+ * design.
  *
  * <p>It keeps only what is live (active and queued allocations, nodes); the caller persists the
  * allocations it returns and rebuilds a ledger from them with the {@code restore} methods.
@@ -104,6 +105,18 @@ public final class ClusterLedger {
         events.add(new LedgerEvent.Expired(end(allocation, AllocationStatus.EXPIRED, now, "TTL expired"), freed));
         events.addAll(serveQueue(now));
         return events;
+    }
+
+    /**
+     * Moves an active allocation's deadline later (a TTL extension); what it holds is unchanged.
+     * Unchanged, with the reason, if it is not active or the deadline is not later than its current one.
+     */
+    public DeadlineExtension extendDeadline(String allocationId, Instant newDeadline) {
+        DeadlineExtension decision = DeadlineExtension.decide(allocationId, live.get(allocationId), newDeadline);
+        if (decision instanceof DeadlineExtension.Extended extended) {
+            live.put(allocationId, extended.event().allocation());
+        }
+        return decision;
     }
 
     /** A node appeared or changed. Workers on a node that stopped counting move or are preempted. */

@@ -43,6 +43,14 @@ public sealed interface LedgerEvent {
     record Preempted(Allocation allocation, String reason, String preemptedBy, Resources freed) implements LedgerEvent {
     }
 
+    /**
+     * The allocation's deadline moved later (a TTL extension); its TTL now reaches the new deadline.
+     *
+     * @param previousDeadline the deadline before the extension
+     */
+    record DeadlineExtended(Allocation allocation, Instant previousDeadline) implements LedgerEvent {
+    }
+
     /** Workers of the allocation moved to other nodes after their node stopped counting. */
     record Moved(Allocation allocation) implements LedgerEvent {
     }

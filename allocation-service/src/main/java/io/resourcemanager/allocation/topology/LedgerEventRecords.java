@@ -20,7 +20,10 @@ final class LedgerEventRecords {
     private LedgerEventRecords() {
     }
 
-    /** The event announcing {@code event}, or empty for changes that only update state (moves, positions). */
+    /**
+     * The event announcing {@code event}, or empty for changes that only update state (moves, positions,
+     * deadline extensions: {@code rm.allocation.events} has no event for them).
+     */
     static Optional<AllocationEventEnvelope> of(LedgerEvent event, EventHeader header, Instant now) {
         Object payload = payload(event, now);
         return payload == null ? Optional.empty()

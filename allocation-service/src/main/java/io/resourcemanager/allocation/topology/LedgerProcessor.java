@@ -3,13 +3,16 @@ package io.resourcemanager.allocation.topology;
 import io.resourcemanager.allocation.domain.Allocation;
 import io.resourcemanager.allocation.domain.AllocationStatus;
 import io.resourcemanager.allocation.domain.ClusterLedger;
+import io.resourcemanager.allocation.domain.DeadlineExtension;
 import io.resourcemanager.allocation.domain.LedgerEvent;
 import io.resourcemanager.allocation.domain.LedgerSettings;
+import io.resourcemanager.events.AllocationDeadlineExtended;
 import io.resourcemanager.events.AllocationExpiryRequested;
 import io.resourcemanager.events.AllocationRequestEnvelope;
 import io.resourcemanager.events.AllocationRequested;
 import io.resourcemanager.events.AllocationState;
 import io.resourcemanager.events.EventHeader;
+import io.resourcemanager.events.ExtensionRequested;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.ReleaseRequested;
 import io.resourcemanager.state.NodeUpdate;
@@ -85,8 +88,25 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Sp
         } else if (payload instanceof AllocationExpiryRequested expiry) {
             MDC.put("allocation", expiry.getAllocationId());
             ledgerOf(expiry.getAllocationId()).ifPresent(ledger -> emit(ledger.expire(expiry.getAllocationId(), now), cause, now));
+        } else if (payload instanceof AllocationDeadlineExtended extension) {
+            MDC.put("allocation", extension.getAllocationId());
+            ledgerOf(extension.getAllocationId()).ifPresent(ledger -> extend(ledger, extension, cause, now));
+        } else if (payload instanceof ExtensionRequested extension) {
+            LOG.debug("Leaving extension request {} of {} to the TTL service", extension.getRequestId(),
+                    extension.getSubjectId());
         }
         MDC.remove("allocation");
+    }
+
+    private void extend(ClusterLedger ledger, AllocationDeadlineExtended extension, EventHeader cause, Instant now) {
+        DeadlineExtension decision = ledger.extendDeadline(extension.getAllocationId(), extension.getDeadline());
+        if (decision instanceof DeadlineExtension.Extended extended) {
+            emit(List.of(extended.event()), cause, now);
+            LOG.info("Allocation {} extended from {} to {} ({})", extension.getAllocationId(),
+                    extended.event().previousDeadline(), extended.event().allocation().deadline(), extension.getRequestId());
+        } else if (decision instanceof DeadlineExtension.Unchanged unchanged) {
+            LOG.info("Ignoring deadline extension {}: {}", extension.getRequestId(), unchanged.reason());
+        }
     }
 
     private void apply(NodeUpdate update, Instant now) {

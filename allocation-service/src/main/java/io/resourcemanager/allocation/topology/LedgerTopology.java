@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.Stores;
  * The allocation ledger: requests of {@code rm.allocation.requests} (keyed by cluster) and node changes
  * of {@code rm.nodes} (re-keyed by cluster) meet in one processor per cluster partition, which decides
  * and writes outcomes to {@code rm.allocation.events} and states to {@code rm.allocations}. Expired TTLs
- * of allocations come back in as expiry requests ({@link TtlExpiryRoute}).
+ * and extended deadlines of allocations come back in as requests ({@link TtlRoute}).
  */
 @Singleton
 @Named(LedgerTopology.NAME)
@@ -84,7 +84,7 @@ public final class LedgerTopology implements StreamsTopology {
                 .mapValues(value -> (AllocationState) value)
                 .to(Topics.ALLOCATIONS.name(),
                         Produced.with(Topics.ALLOCATIONS.keySerde(), serdes.forTopic(Topics.ALLOCATIONS)));
-        TtlExpiryRoute.addTo(builder, serdes, clock);
+        TtlRoute.addTo(builder, serdes, clock);
         return builder.build();
     }
 

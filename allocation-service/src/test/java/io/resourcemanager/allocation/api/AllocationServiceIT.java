@@ -9,6 +9,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.resourcemanager.events.SubjectType;
+import io.resourcemanager.events.TtlEventEnvelope;
+import io.resourcemanager.events.TtlExtended;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.SimulatedClusterContract;
@@ -18,6 +21,7 @@ import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.topics.Topics;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +129,33 @@ class AllocationServiceIT extends SimulatedClusterContract {
                 http.toBlocking().retrieve(HttpRequest.GET("/allocations/" + id), JSON)).containsEntry("state", "expired"));
         assertThat(http.toBlocking().retrieve(HttpRequest.GET("/allocations?state=expired&job_id=" + cluster + "-job-short"),
                 Argument.listOf(JSON))).extracting(a -> a.get("allocation_id")).containsExactly(id);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldFollowADeadlineExtensionFromTheTtlService() {
+        Map<String, Object> granted = post(Map.of("job_id", cluster + "-job-extended", "mcp_servers", List.of(),
+                "ttl_seconds", 60));
+        String id = (String) granted.get("allocation_id");
+        Map<String, Object> viewed = Awaitility.await().atMost(WAIT).ignoreExceptions()
+                .until(() -> http.toBlocking().retrieve(HttpRequest.GET("/allocations/" + id), JSON),
+                        body -> "active".equals(body.get("state")));
+        Instant activatedAt = Instant.parse((String) ((Map<String, Object>) viewed.get("timestamps")).get("activated_at"));
+
+        // Published again until applied: the ledger routes it only once it knows the allocation's cluster.
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            publisher.publish(Topics.TTL_EVENTS, id,
+                    ttlExtended(id, activatedAt.plusSeconds(60), activatedAt.plusSeconds(3600))).get();
+            assertThat(http.toBlocking().retrieve(HttpRequest.GET("/allocations/" + id), JSON))
+                    .containsEntry("ttl_seconds", 3600).containsEntry("is_expired", false);
+        });
+    }
+
+    private static TtlEventEnvelope ttlExtended(String id, Instant previousDeadline, Instant newDeadline) {
+        return TtlEventEnvelope.newBuilder().setHeader(Events.header())
+                .setPayload(TtlExtended.newBuilder().setSubjectId(id).setSubjectType(SubjectType.ALLOCATION)
+                        .setPreviousDeadline(previousDeadline).setNewDeadline(newDeadline).setExtensionsUsed(1).build())
+                .build();
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.resourcemanager.events.AllocationEventEnvelope;
 import io.resourcemanager.events.AllocationRequestEnvelope;
 import io.resourcemanager.events.AllocationRequested;
 import io.resourcemanager.events.AllocationState;
+import io.resourcemanager.events.EventHeader;
 import io.resourcemanager.events.ExpiryReason;
+import io.resourcemanager.events.ExtensionRequested;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.OnInsufficient;
 import io.resourcemanager.events.Priority;
@@ -13,13 +15,16 @@ import io.resourcemanager.events.ReleaseRequested;
 import io.resourcemanager.events.SubjectType;
 import io.resourcemanager.events.TtlEventEnvelope;
 import io.resourcemanager.events.TtlExpired;
+import io.resourcemanager.events.TtlExtended;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.MutableClock;
 import io.resourcemanager.kafka.testing.PlainAvroSerdes;
 import io.resourcemanager.topics.Topic;
 import io.resourcemanager.topics.Topics;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -37,6 +42,7 @@ final class LedgerDriver implements AutoCloseable {
     private final TestInputTopic<String, TtlEventEnvelope> ttl;
     private final TestOutputTopic<String, AllocationEventEnvelope> events;
     private final TestOutputTopic<String, AllocationState> states;
+    private final TestOutputTopic<String, AllocationRequestEnvelope> routed;
 
     LedgerDriver(LedgerSettings settings, MutableClock clock) {
         driver = new TopologyTestDriver(new LedgerTopology(settings, clock).build(new StreamsBuilder(), serdes));
@@ -47,6 +53,8 @@ final class LedgerDriver implements AutoCloseable {
                 serdes.forTopic(Topics.ALLOCATION_EVENTS).deserializer());
         states = driver.createOutputTopic(Topics.ALLOCATIONS.name(), Topics.ALLOCATIONS.keySerde().deserializer(),
                 serdes.forTopic(Topics.ALLOCATIONS).deserializer());
+        routed = driver.createOutputTopic(Topics.ALLOCATION_REQUESTS.name(),
+                Topics.ALLOCATION_REQUESTS.keySerde().deserializer(), serdes.forTopic(Topics.ALLOCATION_REQUESTS).deserializer());
     }
 
     /** Adds a Ready node of the cluster with 8 CPU and 16384 MB. */
@@ -77,6 +85,27 @@ final class LedgerDriver implements AutoCloseable {
                 .setPayload(TtlExpired.newBuilder().setSubjectId(allocationId).setSubjectType(SubjectType.ALLOCATION)
                         .setDeadline(Events.T0.plusSeconds(3600)).setReason(ExpiryReason.DEADLINE).build())
                 .build());
+    }
+
+    /** The TTL service extended the deadline of {@code subjectId} to {@code newDeadline}, in an event with {@code header}. */
+    void ttlExtended(String subjectId, SubjectType type, Instant previousDeadline, Instant newDeadline, EventHeader header) {
+        ttl.pipeInput(subjectId, TtlEventEnvelope.newBuilder()
+                .setHeader(header)
+                .setPayload(TtlExtended.newBuilder().setSubjectId(subjectId).setSubjectType(type)
+                        .setPreviousDeadline(previousDeadline).setNewDeadline(newDeadline).setExtensionsUsed(1)
+                        .setRequestId("ext-" + subjectId).build())
+                .build());
+    }
+
+    /** A job asks the TTL service for more time (a request the ledger is not meant to act on). */
+    void extensionRequested(String allocationId) {
+        send(ExtensionRequested.newBuilder().setRequestId("ext-" + allocationId).setSubjectId(allocationId)
+                .setSubjectType(SubjectType.ALLOCATION).setExtensionSeconds(3600L).build());
+    }
+
+    /** The requests the topology itself wrote to {@code rm.allocation.requests} since the last call, by cluster. */
+    List<KeyValue<String, AllocationRequestEnvelope>> routedRequests() {
+        return routed.readKeyValuesToList();
     }
 
     /** The payloads of the decisions since the last call. */
