@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param worker node name
  * @param cpuFraction CPU in use divided by the node's allocatable CPU (0 = idle, 1 = full)
- * @param workloadPods running pods other than system ones (system namespaces, DaemonSet pods)
+ * @param workloadPods pods bound to the worker that have not finished (running or starting), other than
+ *                     system ones (system namespaces, DaemonSet pods)
  * @param sampledAt when the sample was taken
  */
 public record ActivitySample(String worker, double cpuFraction, int workloadPods, Instant sampledAt) {
