@@ -1,9 +1,12 @@
 package io.resourcemanager.kafka.testing;
 
+import io.resourcemanager.events.AllocationEventEnvelope;
+import io.resourcemanager.events.AllocationGranted;
 import io.resourcemanager.events.EventHeader;
 import io.resourcemanager.events.NodeHealth;
 import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.NodeState;
+import io.resourcemanager.events.Priority;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.events.Resources;
 import java.time.Instant;
@@ -55,6 +58,22 @@ public final class Events {
     public static NodeState node(String node, String cluster, long cpuMillis, long memoryMb) {
         return nodeState(node).setCluster(cluster)
                 .setAllocatable(Resources.newBuilder().setCpuMillis(cpuMillis).setMemoryMb(memoryMb).setGpu(0).setPods(110)
+                        .build())
+                .build();
+    }
+
+    /** An AllocationGranted of allocation {@code id}, holding nothing, activated at {@code activatedAt}. */
+    public static AllocationEventEnvelope allocationGranted(String id, Instant activatedAt, long ttlSeconds) {
+        return AllocationEventEnvelope.newBuilder()
+                .setHeader(header())
+                .setPayload(AllocationGranted.newBuilder()
+                        .setAllocationId(id)
+                        .setRequestId("req-" + id)
+                        .setJobId("job-" + id)
+                        .setPriority(Priority.NORMAL)
+                        .setResources(Resources.newBuilder().setCpuMillis(0).setMemoryMb(0).build())
+                        .setTtlSeconds(ttlSeconds)
+                        .setActivatedAt(activatedAt)
                         .build())
                 .build();
     }

@@ -11,11 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.resourcemanager.events.AllocationEventEnvelope;
-import io.resourcemanager.events.AllocationGranted;
 import io.resourcemanager.events.ExpiryReason;
-import io.resourcemanager.events.Priority;
-import io.resourcemanager.events.Resources;
 import io.resourcemanager.events.TtlEventEnvelope;
 import io.resourcemanager.events.TtlExpired;
 import io.resourcemanager.kafka.EventPublisher;
@@ -40,7 +36,6 @@ import org.junit.jupiter.api.Test;
 class TtlServiceIT extends SimulatedClusterContract {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Resources NONE = Resources.newBuilder().setCpuMillis(0).setMemoryMb(0).build();
 
     @Inject
     EventPublisher publisher;
@@ -66,7 +61,7 @@ class TtlServiceIT extends SimulatedClusterContract {
         String allocation = KafkaTestEnvironment.get().uniqueName("alloc");
         try (RecordCollector<String, TtlEventEnvelope> ttlEvents = collectTtlEvents()) {
             Instant activated = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            publisher.publish(Topics.ALLOCATION_EVENTS, allocation, granted(allocation, activated, 5)).get();
+            publisher.publish(Topics.ALLOCATION_EVENTS, allocation, Events.allocationGranted(allocation, activated, 5)).get();
 
             ConsumerRecord<String, TtlEventEnvelope> record = ttlEvents.awaitRecord(r -> allocation.equals(r.key())
                     && r.value().getPayload() instanceof TtlExpired, WAIT);
@@ -149,7 +144,7 @@ class TtlServiceIT extends SimulatedClusterContract {
     private String grantedAndTracked(long ttlSeconds) throws Exception {
         String allocation = KafkaTestEnvironment.get().uniqueName("alloc");
         publisher.publish(Topics.ALLOCATION_EVENTS, allocation,
-                granted(allocation, Instant.now().truncatedTo(ChronoUnit.MILLIS), ttlSeconds)).get();
+                Events.allocationGranted(allocation, Instant.now().truncatedTo(ChronoUnit.MILLIS), ttlSeconds)).get();
         Awaitility.await().atMost(WAIT).ignoreExceptions()
                 .until(() -> allocation.equals(getOne("/ttl/" + allocation).get("subject_id")));
         return allocation;
@@ -162,13 +157,6 @@ class TtlServiceIT extends SimulatedClusterContract {
                 Topics.TTL_EVENTS.valueSerde(RegistrySettings.atBaseAddress(env.registryBaseUrl())).deserializer());
     }
 
-    private static AllocationEventEnvelope granted(String id, Instant activatedAt, long ttlSeconds) {
-        return AllocationEventEnvelope.newBuilder().setHeader(Events.header())
-                .setPayload(AllocationGranted.newBuilder().setAllocationId(id).setRequestId("req-" + id).setJobId("job-1")
-                        .setPriority(Priority.NORMAL).setResources(NONE).setTtlSeconds(ttlSeconds)
-                        .setActivatedAt(activatedAt).build())
-                .build();
-    }
 
     private List<Map<String, Object>> get(String path) {
         return http.toBlocking().retrieve(HttpRequest.GET(path), Argument.listOf(Argument.mapOf(String.class, Object.class)));

@@ -3,10 +3,6 @@ package io.resourcemanager.ttl.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.resourcemanager.events.AllocationEventEnvelope;
-import io.resourcemanager.events.AllocationGranted;
-import io.resourcemanager.events.Priority;
-import io.resourcemanager.events.Resources;
 import io.resourcemanager.events.TtlEventEnvelope;
 import io.resourcemanager.events.TtlExpired;
 import io.resourcemanager.events.TtlWarning;
@@ -41,7 +37,6 @@ import org.junit.jupiter.api.Test;
 class CountdownRecoveryIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final Resources NONE = Resources.newBuilder().setCpuMillis(0).setMemoryMb(0).build();
 
     private final KafkaTestEnvironment env = KafkaTestEnvironment.get();
     private final RegistrySettings registry = RegistrySettings.atBaseAddress(env.registryBaseUrl());
@@ -62,7 +57,7 @@ class CountdownRecoveryIT {
             Instant activated = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             try (StreamsApp first = start(applicationId, settings)) {
                 for (String allocation : allocations) {
-                    publisher.publish(Topics.ALLOCATION_EVENTS, allocation, granted(allocation, activated, 12)).get();
+                    publisher.publish(Topics.ALLOCATION_EVENTS, allocation, Events.allocationGranted(allocation, activated, 12)).get();
                 }
                 Awaitility.await().atMost(WAIT).until(() -> count(ttlEvents, prefix, TtlWarning.class) == 3);
             }
@@ -96,11 +91,4 @@ class CountdownRecoveryIT {
                 .count();
     }
 
-    private static AllocationEventEnvelope granted(String id, Instant activatedAt, long ttlSeconds) {
-        return AllocationEventEnvelope.newBuilder().setHeader(Events.header())
-                .setPayload(AllocationGranted.newBuilder().setAllocationId(id).setRequestId("req-" + id).setJobId("job-1")
-                        .setPriority(Priority.NORMAL).setResources(NONE).setTtlSeconds(ttlSeconds)
-                        .setActivatedAt(activatedAt).build())
-                .build();
-    }
 }

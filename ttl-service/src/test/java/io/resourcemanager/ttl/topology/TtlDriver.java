@@ -2,13 +2,11 @@ package io.resourcemanager.ttl.topology;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.resourcemanager.events.AllocationEventEnvelope;
-import io.resourcemanager.events.AllocationGranted;
 import io.resourcemanager.events.AllocationReleased;
 import io.resourcemanager.events.AllocationRequestEnvelope;
 import io.resourcemanager.events.ExtensionRequested;
 import io.resourcemanager.events.NodeActivity;
 import io.resourcemanager.events.NodeJoined;
-import io.resourcemanager.events.Priority;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.events.Resources;
 import io.resourcemanager.events.TtlEventEnvelope;
@@ -78,11 +76,7 @@ final class TtlDriver implements AutoCloseable {
     }
 
     void granted(String allocationId, long ttlSeconds) {
-        pipe(Topics.ALLOCATION_EVENTS, allocationId, AllocationEventEnvelope.newBuilder().setHeader(Events.header())
-                .setPayload(AllocationGranted.newBuilder().setAllocationId(allocationId).setRequestId("req-" + allocationId)
-                        .setJobId("job-1").setPriority(Priority.NORMAL).setResources(NONE).setTtlSeconds(ttlSeconds)
-                        .setActivatedAt(clock.instant()).build())
-                .build());
+        pipe(Topics.ALLOCATION_EVENTS, allocationId, Events.allocationGranted(allocationId, clock.instant(), ttlSeconds));
     }
 
     void released(String allocationId) {
