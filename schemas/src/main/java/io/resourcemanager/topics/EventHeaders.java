@@ -22,6 +22,18 @@ public final class EventHeaders {
                 .build();
     }
 
+    /**
+     * A header for an event of the flow {@code correlationId} that no single event caused (a timer fired):
+     * no causation; a null correlation id starts a new flow.
+     */
+    public static EventHeader inFlow(String correlationId, String producer, Clock clock) {
+        EventHeader first = first(producer, clock);
+        if (correlationId != null) {
+            first.setCorrelationId(correlationId);
+        }
+        return first;
+    }
+
     /** A header for an event caused by {@code cause}: same correlation id, causation = cause's event id. */
     public static EventHeader causedBy(EventHeader cause, String producer, Clock clock) {
         return EventHeader.newBuilder()

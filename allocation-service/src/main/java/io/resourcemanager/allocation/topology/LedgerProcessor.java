@@ -19,6 +19,7 @@ import io.resourcemanager.state.NodeUpdate;
 import io.resourcemanager.topics.EventHeaders;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,7 +68,9 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Sp
 
     @Override
     public void process(Record<String, LedgerInput> record) {
-        Instant now = clock.instant();
+        // Events carry milliseconds: decide with the same precision, so the TTL service's deadline of an
+        // allocation (activated_at + ttl from the event) is exactly the ledger's.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (record.value() instanceof LedgerInput.Node node) {
             apply(node.update(), now);
         } else if (record.value() instanceof LedgerInput.Request request) {

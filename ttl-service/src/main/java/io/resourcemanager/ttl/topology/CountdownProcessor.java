@@ -96,13 +96,18 @@ final class CountdownProcessor implements Processor<String, SourcedInput, String
             MDC.remove("subject");
     }
 
+    /**
+     * Stores the outcome and announces its facts. A fact an input caused is caused by that input's event; a
+     * fact a tick fired continues the flow of the event that started the countdown.
+     */
     private void save(String subject, TrackedDeadline stored, Outcome outcome, EventHeader cause) {
         Instant previousDue = stored == null ? null : stored.getDueAt();
+        String flow = stored != null ? stored.getCorrelationId() : cause == null ? null : cause.getCorrelationId();
         switch (outcome.change()) {
             case UPDATED -> {
                 Countdown countdown = outcome.countdown();
                 Instant dueAt = rules.dueAt(countdown);
-                countdowns.put(subject, CountdownRecords.toStore(countdown, dueAt));
+                countdowns.put(subject, CountdownRecords.toStore(countdown, dueAt, flow));
                 index.file(subject, previousDue, dueAt);
             }
             case REMOVED -> {
@@ -113,7 +118,7 @@ final class CountdownProcessor implements Processor<String, SourcedInput, String
         }
         Instant now = clock.instant();
         for (TtlFact fact : outcome.facts()) {
-            EventHeader header = cause == null ? EventHeaders.first(PRODUCER, clock)
+            EventHeader header = cause == null ? EventHeaders.inFlow(flow, PRODUCER, clock)
                     : EventHeaders.causedBy(cause, PRODUCER, clock);
             context.forward(new Record<>(fact.subjectId(), TtlEventRecords.of(fact, header), now.toEpochMilli()));
             metrics.announced(fact, now);

@@ -13,7 +13,7 @@ final class CountdownRecords {
     private CountdownRecords() {
     }
 
-    static TrackedDeadline toStore(Countdown countdown, Instant dueAt) {
+    static TrackedDeadline toStore(Countdown countdown, Instant dueAt, String correlationId) {
         Deadline deadline = countdown.deadline();
         Countdown.Closure closed = countdown.closed();
         return TrackedDeadline.newBuilder()
@@ -27,6 +27,7 @@ final class CountdownRecords {
                 .setLastSampledAt(countdown.lastSampledAt())
                 .setClosed(closed == null ? null : new ClosedCountdown(closed.at(), closed.expired()))
                 .setRecentRequests(countdown.recentRequests())
+                .setCorrelationId(correlationId)
                 .setDueAt(dueAt)
                 .build();
     }

@@ -2,6 +2,7 @@ package io.resourcemanager.ttl.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.resourcemanager.events.AllocationEventEnvelope;
 import io.resourcemanager.events.ExpiryReason;
 import io.resourcemanager.events.SubjectType;
 import io.resourcemanager.events.TtlExpired;
@@ -9,6 +10,7 @@ import io.resourcemanager.events.TtlExtended;
 import io.resourcemanager.events.TtlExtensionRefused;
 import io.resourcemanager.events.TtlWarning;
 import io.resourcemanager.kafka.testing.Events;
+import io.resourcemanager.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -46,6 +48,20 @@ class DeadlineTopologyTest {
         });
         ttl.advance(Duration.ofHours(2));
         assertThat(ttl.announced()).isEmpty();
+    }
+
+    @Test
+    void shouldAnnounceTheExpiryInTheFlowOfTheGrant() {
+        AllocationEventEnvelope grant = Events.allocationGranted("alloc-1", START, 60);
+        ttl.pipe(Topics.ALLOCATION_EVENTS, "alloc-1", grant);
+
+        ttl.advance(Duration.ofMillis(250));
+        ttl.advance(Duration.ofMinutes(1));
+
+        assertThat(ttl.envelopes()).hasSize(2).allSatisfy(event -> {
+            assertThat(event.getHeader().getCorrelationId()).isEqualTo(grant.getHeader().getCorrelationId());
+            assertThat(event.getHeader().getProducer()).isEqualTo("ttl-service");
+        });
     }
 
     @Test

@@ -68,7 +68,12 @@ final class TtlDriver implements AutoCloseable {
 
     /** TTL events produced since the last call, payloads only. */
     List<Object> announced() {
-        return ttlEvents.readValuesToList().stream().map(TtlEventEnvelope::getPayload).toList();
+        return envelopes().stream().map(TtlEventEnvelope::getPayload).toList();
+    }
+
+    /** TTL events produced since the last call, whole. */
+    List<TtlEventEnvelope> envelopes() {
+        return ttlEvents.readValuesToList();
     }
 
     KeyValueStore<String, TrackedDeadline> countdowns() {
