@@ -22,7 +22,7 @@ import java.time.Duration;
  * @param sampleMaxAge how recent the last activity sample must be for an idle expiry
  * @param closedRetention how long finished countdowns are kept to absorb late or repeated events
  * @param tick how often due countdowns are fired
- * @param batch how many due countdowns one read of the deadline index takes
+ * @param batch at most this many due countdowns fire in one tick; more wait for the next one (input flows meanwhile)
  * @param outcomeTimeout how long {@code POST /ttl/{subject}/extend} waits for the decision
  */
 @ConfigurationProperties(TtlProperties.PREFIX)

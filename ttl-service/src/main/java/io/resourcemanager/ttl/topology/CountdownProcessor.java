@@ -71,17 +71,13 @@ final class CountdownProcessor implements Processor<String, SourcedInput, String
         }
     }
 
+    /** Fires at most {@code batch} due countdowns; more due ones wait for the next tick, input flows meanwhile. */
     private void fireDue() {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        int fired = 0;
-        List<DeadlineIndex.Due> due;
-        do {
-            due = index.dueBy(now, batch);
-            due.forEach(entry -> fire(entry, now));
-            fired += due.size();
-        } while (due.size() == batch);
-        metrics.ticked(Duration.ofNanos(System.nanoTime() - started), fired);
+        List<DeadlineIndex.Due> due = index.dueBy(now, batch);
+        due.forEach(entry -> fire(entry, now));
+        metrics.ticked(Duration.ofNanos(System.nanoTime() - started), due.size());
     }
 
     private void fire(DeadlineIndex.Due entry, Instant now) {
@@ -106,9 +102,8 @@ final class CountdownProcessor implements Processor<String, SourcedInput, String
         switch (outcome.change()) {
             case UPDATED -> {
                 Countdown countdown = outcome.countdown();
-                Instant dueAt = rules.dueAt(countdown);
-                countdowns.put(subject, CountdownRecords.toStore(countdown, dueAt, flow));
-                index.file(subject, previousDue, dueAt);
+                Instant filedAt = index.file(subject, previousDue, rules.dueAt(countdown));
+                countdowns.put(subject, CountdownRecords.toStore(countdown, filedAt, flow));
             }
             case REMOVED -> {
                 countdowns.delete(subject);

@@ -11,6 +11,7 @@ import io.resourcemanager.events.TtlExtensionRefused;
 import io.resourcemanager.events.TtlWarning;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.topics.Topics;
+import io.resourcemanager.ttl.config.TtlProperties;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -188,6 +189,41 @@ class DeadlineTopologyTest {
 
         assertThat(ttl.announced()).singleElement().isInstanceOfSatisfying(TtlExtensionRefused.class,
                 refused -> assertThat(refused.getReason()).contains("expired"));
+    }
+
+    @Test
+    void shouldExpireAtTheNextTickWhatWasAlreadyDueWhenLearned() {
+        ttl.granted("alloc-1", 600);
+        ttl.advance(Duration.ofMinutes(20));
+        assertThat(ttl.announced()).singleElement().isInstanceOf(TtlExpired.class);
+
+        ttl.pipe(Topics.ALLOCATION_EVENTS, "alloc-late",
+                Events.allocationGranted("alloc-late", START, 60));
+        ttl.advance(Duration.ofMillis(250));
+
+        assertThat(ttl.announced()).singleElement().isInstanceOfSatisfying(TtlExpired.class,
+                expired -> assertThat(expired.getSubjectId()).isEqualTo("alloc-late"));
+    }
+
+    @Test
+    void shouldFireAtMostABatchPerTickAndTheRestAtTheNextTicks() {
+        TtlProperties defaults = TtlProperties.defaults();
+        try (TtlDriver small = new TtlDriver(START, new TtlProperties(defaults.warningLead(), defaults.workerGrace(),
+                defaults.defaultExtension(), defaults.maxExtensions(), defaults.maxLifetime(), defaults.idleCpu(),
+                defaults.idleAfter(), defaults.sampleMaxAge(), defaults.closedRetention(), defaults.tick(), 2,
+                defaults.outcomeTimeout()))) {
+            for (int i = 1; i <= 5; i++) {
+                small.pipe(Topics.ALLOCATION_EVENTS, "alloc-" + i, Events.allocationGranted("alloc-" + i,
+                        START.minus(Duration.ofHours(1)), 60));
+            }
+
+            small.advance(Duration.ofMillis(250));
+            assertThat(small.announced()).hasSize(2);
+            small.advance(Duration.ofMillis(250));
+            assertThat(small.announced()).hasSize(2);
+            small.advance(Duration.ofMillis(250));
+            assertThat(small.announced()).hasSize(1).allMatch(TtlExpired.class::isInstance);
+        }
     }
 
     @Test

@@ -18,6 +18,9 @@ import io.resourcemanager.topics.Topic;
 import io.resourcemanager.topics.Topics;
 import io.resourcemanager.ttl.config.TtlProperties;
 import io.resourcemanager.ttl.domain.Countdowns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -45,14 +48,27 @@ final class TtlDriver implements AutoCloseable {
     private final TestOutputTopic<String, TtlEventEnvelope> ttlEvents;
 
     TtlDriver(Instant start) {
+        this(start, TtlProperties.defaults());
+    }
+
+    TtlDriver(Instant start, TtlProperties settings) {
         clock = new MutableClock(start);
-        DeadlineTopology topology = new DeadlineTopology(new Countdowns(TtlProperties.defaults().policy()),
-                TtlProperties.defaults(), clock, new SimpleMeterRegistry());
+        DeadlineTopology topology = new DeadlineTopology(new Countdowns(settings.policy()), settings, clock,
+                new SimpleMeterRegistry());
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
         driver = new TopologyTestDriver(topology.build(new StreamsBuilder(), serdes), config, start);
         ttlEvents = driver.createOutputTopic(Topics.TTL_EVENTS.name(), Topics.TTL_EVENTS.keySerde().deserializer(),
                 serdes.forTopic(Topics.TTL_EVENTS).deserializer());
+    }
+
+    private static String stateDirectory() {
+        try {
+            return Files.createTempDirectory("ttl-driver").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Moves both clocks; punctuations due on the way fire. */
