@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +81,7 @@ final class ExpiryRun {
         result.liveLoaded = clock.instant();
         LOG.info("Live allocations in the store after {} s; idle for {} s", seconds(result.live.started(),
                 result.liveLoaded), settings.idle().toSeconds());
-        Thread.sleep(settings.idle().toMillis());
+        Hold.pass(settings.idle());
         result.idleEnd = clock.instant();
         result.liveFootprint = Footprint.measure(stateRoot, admin, RunningDeadlines.APPLICATION_ID);
         LOG.info("Loading {} due allocations", settings.due());
@@ -106,7 +108,7 @@ final class ExpiryRun {
         boolean allExpired = await(() -> watch.expiredAmong(deadlines.keySet()) == deadlines.size(),
                 "expiries", windowBound);
         result.allExpired = clock.instant();
-        Thread.sleep(settings.settle().toMillis());
+        Hold.pass(settings.settle());
         result.windowEnd = clock.instant();
         result.afterFootprint = Footprint.measure(stateRoot, admin, RunningDeadlines.APPLICATION_ID);
         for (int i = 0; i < SCANS; i++) {
@@ -116,20 +118,22 @@ final class ExpiryRun {
         return allExpired ? null : "not every due allocation expired in time";
     }
 
-    private boolean await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
-        Instant bound = clock.instant().plus(timeout);
-        Instant nextProgress = clock.instant().plus(PROGRESS_EVERY);
-        while (!condition.getAsBoolean()) {
-            if (clock.instant().isAfter(bound)) {
-                return false;
-            }
-            if (clock.instant().isAfter(nextProgress)) {
-                LOG.info("Waiting for {} …", what);
-                nextProgress = nextProgress.plus(PROGRESS_EVERY);
-            }
-            Thread.sleep(20);
+    /** Whether {@code condition} held within {@code timeout}; progress is logged while it does not. */
+    private boolean await(BooleanSupplier condition, String what, Duration timeout) {
+        Instant[] nextProgress = {clock.instant().plus(PROGRESS_EVERY)};
+        try {
+            Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .conditionEvaluationListener(evaluation -> {
+                        if (!evaluation.isSatisfied() && clock.instant().isAfter(nextProgress[0])) {
+                            LOG.info("Waiting for {} …", what);
+                            nextProgress[0] = nextProgress[0].plus(PROGRESS_EVERY);
+                        }
+                    })
+                    .until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 
     private static String seconds(Instant from, Instant to) {
