@@ -37,6 +37,8 @@ import org.apache.kafka.streams.state.Stores;
 @Singleton
 public final class RepairTopology implements StreamsTopology {
 
+    /** Name of the Streams app (and of its {@code StreamsApp} bean). */
+    public static final String NAME = "repairs";
     /** Store of every node's symptoms and repair episode. */
     public static final String REPAIRS_STORE = "node-repairs";
 
@@ -52,7 +54,7 @@ public final class RepairTopology implements StreamsTopology {
 
     @Override
     public String name() {
-        return "repairs";
+        return NAME;
     }
 
     @Override
