@@ -9,11 +9,14 @@ import io.resourcemanager.events.NodeHealth;
 import io.resourcemanager.events.NodeHealthChanged;
 import io.resourcemanager.health.domain.Condition;
 import io.resourcemanager.health.domain.Health;
-import io.resourcemanager.health.domain.HealthTracker.HealthChange;
+import io.resourcemanager.health.domain.HealthJudge;
+import io.resourcemanager.health.domain.HealthTracker.Change;
 import io.resourcemanager.kubernetes.NodeFacts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 
 /** Maps Kubernetes node conditions to the domain and health changes to events. */
 final class HealthEvents {
@@ -21,27 +24,47 @@ final class HealthEvents {
     private HealthEvents() {
     }
 
+    /** The node's conditions; a missing type or status becomes empty and an unreadable time null (the judge calls that odd). */
     static List<Condition> conditions(Node node) {
-        return NodeFacts.conditions(node).stream().map(HealthEvents::condition).toList();
+        return NodeFacts.conditions(node).stream().filter(Objects::nonNull).map(HealthEvents::condition).toList();
     }
 
-    static HealthEventEnvelope changed(HealthChange change, String pool, List<Condition> conditions,
-                                       EventHeader header) {
+    /** The last heartbeat of the node's Ready condition, if it has one. */
+    static Instant readyHeartbeat(Node node) {
+        return NodeFacts.conditions(node).stream()
+                .filter(c -> c != null && HealthJudge.READY.equals(c.getType()))
+                .findFirst().map(c -> parse(c.getLastHeartbeatTime())).orElse(null);
+    }
+
+    static HealthEventEnvelope changed(Change change, String pool, EventHeader header) {
         return HealthEventEnvelope.newBuilder()
                 .setHeader(header)
                 .setPayload(NodeHealthChanged.newBuilder()
                         .setNode(change.node())
                         .setPool(pool)
-                        .setHealth(toEvent(change.current()))
-                        .setPreviousHealth(change.previous().map(HealthEvents::toEvent).orElse(NodeHealth.UNKNOWN))
-                        .setConditions(conditions.stream().map(HealthEvents::snapshot).toList())
+                        .setHealth(toEvent(change.current().health()))
+                        .setPreviousHealth(toEvent(change.previousHealth()))
+                        .setConditions(change.current().conditions().stream().map(HealthEvents::snapshot).toList())
+                        .setKubeletRestarts(change.current().kubeletRestarts())
                         .build())
                 .build();
     }
 
+    /** An RFC 3339 time, or null when absent or unreadable. */
+    static Instant parse(String timestamp) {
+        if (timestamp == null || timestamp.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(timestamp).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private static Condition condition(NodeCondition condition) {
-        return new Condition(condition.getType(), condition.getStatus(), condition.getReason(),
-                parse(condition.getLastTransitionTime()));
+        return new Condition(Objects.toString(condition.getType(), ""), Objects.toString(condition.getStatus(), ""),
+                condition.getReason(), parse(condition.getLastTransitionTime()));
     }
 
     private static NodeConditionSnapshot snapshot(Condition condition) {
@@ -55,12 +78,5 @@ final class HealthEvents {
 
     private static NodeHealth toEvent(Health health) {
         return NodeHealth.valueOf(health.name());
-    }
-
-    private static Instant parse(String timestamp) {
-        if (timestamp == null || timestamp.isBlank()) {
-            return null;
-        }
-        return OffsetDateTime.parse(timestamp).toInstant();
     }
 }

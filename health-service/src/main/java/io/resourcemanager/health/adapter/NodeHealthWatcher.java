@@ -6,46 +6,56 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
-import io.resourcemanager.health.domain.Condition;
+import io.resourcemanager.health.config.HealthProperties;
 import io.resourcemanager.health.domain.HealthJudge;
 import io.resourcemanager.health.domain.HealthTracker;
-import io.resourcemanager.kafka.CatalogueTopics;
-import io.resourcemanager.kafka.EventPublisher;
+import io.resourcemanager.health.domain.NodeSnapshot;
 import io.resourcemanager.kubernetes.NodeFacts;
 import io.resourcemanager.topics.EventHeaders;
-import io.resourcemanager.topics.Topics;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Watches worker nodes with an informer (resynced every check interval) and publishes
- * {@code NodeHealthChanged} on {@code rm.health.events} whenever a node's judged health changes.
- * A change Kafka did not acknowledge is forgotten, so the next resync publishes it again.
+ * Watches worker nodes with an informer (resynced every check interval, so a stale heartbeat or a restart
+ * leaving its window is noticed without a watch event) and publishes {@code NodeHealthChanged} whenever a
+ * node's snapshot changes: its health, its bad conditions or their {@code since}, or its kubelet restarts.
+ * A change that was not acknowledged is published again at the next resync. A node whose conditions cannot
+ * be judged is UNKNOWN and logged once; a node that cannot be read at all is logged once and skipped.
  */
 @Context
 final class NodeHealthWatcher implements ResourceEventHandler<Node> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeHealthWatcher.class);
 
-    private final EventPublisher publisher;
+    private final HealthChangePublisher publisher;
+    private final KubeletRestartWatcher restarts;
     private final Clock clock;
+    private final Duration heartbeatTimeout;
     private final String producer;
     private final HealthTracker tracker = new HealthTracker();
+    private final Map<String, String> reportedTrouble = new HashMap<>();
     private final SharedIndexInformer<Node> informer;
 
-    NodeHealthWatcher(KubernetesClient client, EventPublisher publisher, Clock clock, CatalogueTopics topics,
-                      @Value("${rm.health.check-interval:30s}") Duration checkInterval,
+    NodeHealthWatcher(KubernetesClient client, HealthChangePublisher publisher, KubeletRestartWatcher restarts,
+                      Clock clock, HealthProperties properties,
                       @Value("${micronaut.application.name}") String producer) {
         this.publisher = publisher;
+        this.restarts = restarts;
         this.clock = clock;
+        this.heartbeatTimeout = properties.heartbeatTimeout();
         this.producer = producer;
-        this.informer = client.nodes().withLabel(NodeFacts.POOL_LABEL).inform(this, checkInterval.toMillis());
-        LOG.info("Watching worker nodes, resync every {}", checkInterval);
+        this.informer = client.nodes().withLabel(NodeFacts.POOL_LABEL)
+                .inform(this, properties.checkInterval().toMillis());
+        restarts.onChange(this::restartsChanged);
+        LOG.info("Watching worker nodes, resync every {}, heartbeat timeout {}", properties.checkInterval(),
+                heartbeatTimeout);
     }
 
     @Override
@@ -60,30 +70,69 @@ final class NodeHealthWatcher implements ResourceEventHandler<Node> {
 
     @Override
     public synchronized void onDelete(Node node, boolean finalStateUnknown) {
-        tracker.forget(NodeFacts.name(node));
+        String name = node.getMetadata() == null ? null : node.getMetadata().getName();
+        if (name != null) {
+            tracker.forget(name);
+            reportedTrouble.remove(name);
+            restarts.forget(name);
+        }
+    }
+
+    private void restartsChanged(String name) {
+        Node node = informer.getStore().getByKey(name);
+        if (node != null) {
+            evaluate(node);
+        }
     }
 
     private synchronized void evaluate(Node node) {
-        String name = NodeFacts.name(node);
-        List<Condition> conditions = HealthEvents.conditions(node);
-        tracker.observe(name, HealthJudge.judge(conditions)).ifPresent(change -> {
+        String name = node.getMetadata() == null ? null : node.getMetadata().getName();
+        MDC.put("node", String.valueOf(name));
+        try {
+            if (name == null) {
+                throw new IllegalArgumentException("a node without a name");
+            }
+            NodeSnapshot snapshot = HealthJudge.snapshot(HealthEvents.conditions(node), HealthEvents.readyHeartbeat(node),
+                    restarts.restarts(name), clock.instant(), heartbeatTimeout);
+            troubleOnce(name, snapshot.oddity() == null ? null : "conditions cannot be judged: " + snapshot.oddity());
             String pool = NodeFacts.pool(node).orElse(null);
-            publisher.publish(Topics.HEALTH_EVENTS, name,
-                            HealthEvents.changed(change, pool, conditions, EventHeaders.first(producer, clock)))
-                    .whenComplete((metadata, error) -> report(change, error));
-        });
+            tracker.observe(name, snapshot).ifPresent(change -> publisher
+                    .publish(name, HealthEvents.changed(change, pool, EventHeaders.first(producer, clock)))
+                    .whenComplete((metadata, error) -> report(change, error)));
+        } catch (RuntimeException e) {
+            if (troubleOnce(name, "could not be judged: " + e)) {
+                LOG.warn("Node {} could not be judged; skipped until it changes", name, e);
+            }
+        } finally {
+            MDC.remove("node");
+        }
     }
 
-    private void report(HealthTracker.HealthChange change, Throwable error) {
+    /** Logs {@code trouble} (null = none) when it differs from what was last logged for the node; returns whether it did. */
+    private boolean troubleOnce(String name, String trouble) {
+        String before = trouble == null ? reportedTrouble.remove(name) : reportedTrouble.put(name, trouble);
+        if (Objects.equals(before, trouble)) {
+            return false;
+        }
+        if (trouble == null) {
+            LOG.info("Node {} can be judged again", name);
+        } else if (trouble.startsWith("conditions")) {
+            LOG.warn("Node {} is UNKNOWN: {}", name, trouble);
+        }
+        return trouble != null;
+    }
+
+    private void report(HealthTracker.Change change, Throwable error) {
         MDC.put("node", change.node());
         try {
+            NodeSnapshot now = change.current();
             if (error == null) {
-                LOG.info("Node {} is {} (was {})", change.node(), change.current(),
-                        change.previous().map(Enum::name).orElse("unknown"));
+                LOG.info("Node {} is {} (was {}), bad conditions {}, kubelet restarts {}", change.node(), now.health(),
+                        change.previousHealth(), now.symptoms(), now.kubeletRestarts());
             } else {
                 LOG.warn("Could not publish health of node {}; will retry on the next resync", change.node(), error);
                 synchronized (this) {
-                    tracker.forget(change.node());
+                    tracker.unpublished(change);
                 }
             }
         } finally {

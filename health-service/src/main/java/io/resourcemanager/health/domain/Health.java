@@ -2,10 +2,12 @@ package io.resourcemanager.health.domain;
 
 /** How usable a node is. */
 public enum Health {
-    /** Ready, no pressure. */
+    /** The node's conditions could not be judged (no Ready condition, odd statuses, missing times). */
+    UNKNOWN,
+    /** Ready, no pressure, no crash loop. */
     HEALTHY,
-    /** Ready but under memory, disk or PID pressure, or with its network unavailable. */
+    /** Ready but under memory, disk or PID pressure, with its network unavailable, or with a crash-looping kubelet. */
     DEGRADED,
-    /** Not Ready (False or Unknown): it does not count as capacity. */
+    /** Not Ready (False, Unknown, or a stale heartbeat): it does not count as capacity. */
     UNHEALTHY
 }
