@@ -25,8 +25,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -82,6 +85,27 @@ final class RepairDriver implements AutoCloseable {
 
     KeyValueStore<String, NodeRepair> store() {
         return driver.getKeyValueStore(RepairTopology.REPAIRS_STORE);
+    }
+
+    /** The latest value per key of the repairs store's changelog: what a restart restores. */
+    Map<String, NodeRepair> changelog() {
+        Map<String, NodeRepair> latest = new LinkedHashMap<>();
+        driver.createOutputTopic("repairs-test-" + RepairTopology.REPAIRS_STORE + "-changelog",
+                        Serdes.String().deserializer(), serdes.forStore(NodeRepair.class).deserializer())
+                .readRecordsToList()
+                .forEach(record -> {
+                    if (record.value() == null) {
+                        latest.remove(record.key());
+                    } else {
+                        latest.put(record.key(), record.value());
+                    }
+                });
+        return latest;
+    }
+
+    /** Fills the repairs store as a restore from its changelog would. */
+    void restore(Map<String, NodeRepair> contents) {
+        contents.forEach(store()::put);
     }
 
     void member(String node, String pool) {

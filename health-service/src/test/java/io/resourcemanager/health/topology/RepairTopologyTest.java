@@ -86,7 +86,7 @@ class RepairTopologyTest {
         Set<String> repaired = new HashSet<>();
         List<Integer> concurrent = new ArrayList<>();
         for (int minute = 1; minute <= 60; minute++) {
-            repairs.advanceBy(Duration.ofMinutes(1));
+            repairs.advance(Duration.ofMinutes(1));
             for (RepairNeeded repair : repairs.repairs()) {
                 inFlight.put(repair, minute + 3);
                 repaired.add(repair.getNode());
