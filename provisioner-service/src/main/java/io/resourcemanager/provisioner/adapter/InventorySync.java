@@ -3,6 +3,8 @@ package io.resourcemanager.provisioner.adapter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.resourcemanager.events.EventHeader;
+import io.resourcemanager.events.NodeHealth;
+import io.resourcemanager.events.NodeHealthChanged;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.kafka.CatalogueTopics;
 import io.resourcemanager.kafka.EventPublisher;
@@ -15,6 +17,7 @@ import io.resourcemanager.provisioner.domain.InventoryChange;
 import io.resourcemanager.provisioner.domain.NodeInventory;
 import io.resourcemanager.provisioner.domain.ObservedNode;
 import io.resourcemanager.provisioner.domain.saga.WorkerSaga;
+import io.resourcemanager.provisioner.saga.NodeHealthAnnouncements;
 import io.resourcemanager.provisioner.saga.SagaStore;
 import io.resourcemanager.provisioner.saga.WorkerAnnouncements;
 import io.resourcemanager.provisioner.saga.WorkerDirectory;
@@ -34,12 +37,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Keeps {@code rm.nodes} in line with the cluster's worker nodes and announces joins and departures
- * on {@code rm.provisioning.events}. What is already known is read back from {@code rm.nodes} on
+ * Keeps {@code rm.nodes} in line with the cluster's worker nodes and the health service's judgement of them,
+ * and announces joins and departures on {@code rm.provisioning.events}. What is already known (health
+ * judgements included, as far as the published health shows them) is read back from {@code rm.nodes} on
  * start, so a restart announces nothing twice. A change is remembered only once Kafka acknowledged it.
  */
 @Singleton
-public final class InventorySync implements WorkerAnnouncements, WorkerDirectory {
+public final class InventorySync implements WorkerAnnouncements, WorkerDirectory, NodeHealthAnnouncements {
 
     private static final Logger LOG = LoggerFactory.getLogger(InventorySync.class);
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(60);
@@ -52,6 +56,8 @@ public final class InventorySync implements WorkerAnnouncements, WorkerDirectory
     private final String clusterName;
     private final String producer;
     private final Map<String, ObservedNode> known = new HashMap<>();
+    private final Map<String, NodeHealth> publishedHealth = new HashMap<>();
+    private final NodeHealthBook judgements = new NodeHealthBook();
 
     InventorySync(ClusterNodes cluster, SagaStore sagas, EventPublisher publisher, Clock clock, CatalogueTopics topics,
                   KafkaProperties kafka, RegistryProperties registry,
@@ -64,7 +70,11 @@ public final class InventorySync implements WorkerAnnouncements, WorkerDirectory
         this.clusterName = clusterName;
         this.producer = producer;
         TopicSnapshot.read(Topics.NODES, kafka.bootstrapServers(), registry.settings(), SNAPSHOT_TIMEOUT)
-                .forEach((name, state) -> known.put(name, NodeEvents.observed(state)));
+                .forEach((name, state) -> {
+                    known.put(name, NodeEvents.observed(state));
+                    publishedHealth.put(name, state.getHealth());
+                    judgements.record(name, NodeEvents.judgementShownBy(state));
+                });
         LOG.info("Inventory knows {} nodes from {}", known.size(), Topics.NODES.name());
     }
 
@@ -111,7 +121,7 @@ public final class InventorySync implements WorkerAnnouncements, WorkerDirectory
         await(publisher.publish(Topics.PROVISIONING_EVENTS, saga.worker(),
                         NodeEvents.removed(saga.worker(), saga.pool(), saga.vmId(), saga.reason(), header)),
                 publisher.publishTombstone(Topics.NODES, saga.worker()));
-        known.remove(saga.worker());
+        gone(saga.worker());
         log("Node {} removed from pool {}: {}", saga.worker(), saga.pool(), saga.reason());
     }
 
@@ -139,8 +149,28 @@ public final class InventorySync implements WorkerAnnouncements, WorkerDirectory
         EventHeader header = EventHeaders.first(producer, clock);
         await(publisher.publish(Topics.PROVISIONING_EVENTS, name, NodeEvents.removed(name, pool, null, reason, header)),
                 publisher.publishTombstone(Topics.NODES, name));
-        known.remove(name);
+        gone(name);
         log("Node {} forgotten from pool {}: {}", name, pool, reason);
+    }
+
+    @Override
+    public synchronized void judged(NodeHealthChanged changed, EventHeader cause) {
+        String name = changed.getNode();
+        judgements.record(name, NodeEvents.judgement(changed.getHealth()));
+        ObservedNode node = known.get(name);
+        if (node == null) {
+            log("Node {} judged {}: remembered, not in the inventory", name, changed.getHealth());
+            return;
+        }
+        NodeState state = NodeEvents.state(node, judgements.judged(name), clusterName,
+                EventHeaders.causedBy(cause, producer, clock));
+        if (state.getHealth() == publishedHealth.get(name)) {
+            return;
+        }
+        await(publisher.publish(Topics.NODES, name, state));
+        publishedHealth.put(name, state.getHealth());
+        log("Node {} now {} on {} (judged {}, ready={})", name, state.getHealth(), Topics.NODES.name(),
+                changed.getHealth(), node.ready());
     }
 
     private static String nameOf(InventoryChange change) {
@@ -157,27 +187,42 @@ public final class InventorySync implements WorkerAnnouncements, WorkerDirectory
         EventHeader header = EventHeaders.first(producer, clock);
         if (change instanceof InventoryChange.Joined joined) {
             ObservedNode node = joined.node();
+            NodeState state = nodeState(node, header);
             await(publisher.publish(Topics.PROVISIONING_EVENTS, node.name(), NodeEvents.joined(node, header, clock.instant())),
-                    publisher.publish(Topics.NODES, node.name(), nodeState(node, header)));
-            known.put(node.name(), node);
+                    publisher.publish(Topics.NODES, node.name(), state));
+            remember(node, state);
             log("Node {} joined pool {}", node.name(), node.pool());
         } else if (change instanceof InventoryChange.Changed changed) {
             ObservedNode node = changed.node();
-            await(publisher.publish(Topics.NODES, node.name(), nodeState(node, header)));
-            known.put(node.name(), node);
+            NodeState state = nodeState(node, header);
+            await(publisher.publish(Topics.NODES, node.name(), state));
+            remember(node, state);
             log("Node {} changed (ready={}, schedulable={})", node.name(), node.ready(), node.schedulable());
         } else if (change instanceof InventoryChange.Left left) {
             await(publisher.publish(Topics.PROVISIONING_EVENTS, left.nodeName(),
                             NodeEvents.removed(left.nodeName(), left.pool(), null,
                                     "node is no longer registered in the cluster", header)),
                     publisher.publishTombstone(Topics.NODES, left.nodeName()));
-            known.remove(left.nodeName());
+            gone(left.nodeName());
             log("Node {} left pool {}", left.nodeName(), left.pool());
         }
     }
 
     private NodeState nodeState(ObservedNode node, EventHeader cause) {
-        return NodeEvents.state(node, clusterName, EventHeaders.causedBy(cause, producer, clock));
+        return NodeEvents.state(node, judgements.judged(node.name()), clusterName,
+                EventHeaders.causedBy(cause, producer, clock));
+    }
+
+    private void remember(ObservedNode node, NodeState published) {
+        known.put(node.name(), node);
+        publishedHealth.put(node.name(), published.getHealth());
+    }
+
+    /** Forgets a node that left the inventory; one that comes back under its name is judged afresh. */
+    private void gone(String name) {
+        known.remove(name);
+        publishedHealth.remove(name);
+        judgements.forget(name);
     }
 
     private static void await(CompletableFuture<?>... sends) {

@@ -7,9 +7,11 @@ import io.resourcemanager.events.NodeRemoved;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.events.Resources;
+import io.resourcemanager.provisioner.domain.Health;
 import io.resourcemanager.provisioner.domain.ObservedNode;
 import io.resourcemanager.provisioner.domain.WorkerLabels;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Maps inventory facts to the events of {@code rm.provisioning.events} and {@code rm.nodes}. */
 final class NodeEvents {
@@ -17,7 +19,11 @@ final class NodeEvents {
     private NodeEvents() {
     }
 
-    static NodeState state(ObservedNode node, String cluster, EventHeader header) {
+    /**
+     * The node's state on {@code rm.nodes}; its health is the health service's judgement when there is one,
+     * otherwise Ready alone, and never better than Ready allows ({@link Health#published}).
+     */
+    static NodeState state(ObservedNode node, Optional<Health> judged, String cluster, EventHeader header) {
         return NodeState.newBuilder()
                 .setHeader(header)
                 .setNode(node.name())
@@ -27,7 +33,7 @@ final class NodeEvents {
                 .setAllocatable(resources(node))
                 .setReady(node.ready())
                 .setSchedulable(node.schedulable())
-                .setHealth(node.ready() ? NodeHealth.HEALTHY : NodeHealth.UNHEALTHY)
+                .setHealth(health(Health.published(node.ready(), judged)))
                 .setProtectedNode(node.isProtected())
                 .setLabels(node.labels())
                 .setVmId(WorkerLabels.vmId(node.labels()).orElse(null))
@@ -40,6 +46,24 @@ final class NodeEvents {
         return new ObservedNode(state.getNode(), state.getPool(), state.getTemplate(), allocatable.getCpuMillis(),
                 allocatable.getMemoryMb(), allocatable.getGpu(), allocatable.getPods(), state.getReady(),
                 state.getSchedulable(), state.getLabels());
+    }
+
+    /** The judgement a health service verdict carries; {@code UNKNOWN} (or none) is no judgement. */
+    static Optional<Health> judgement(NodeHealth health) {
+        if (health == null) {
+            return Optional.empty();
+        }
+        return switch (health) {
+            case HEALTHY -> Optional.of(Health.HEALTHY);
+            case DEGRADED -> Optional.of(Health.DEGRADED);
+            case UNHEALTHY -> Optional.of(Health.UNHEALTHY);
+            case UNKNOWN -> Optional.empty();
+        };
+    }
+
+    /** The judgement a state read back from {@code rm.nodes} shows (see {@link Health#judgementShownBy}). */
+    static Optional<Health> judgementShownBy(NodeState state) {
+        return judgement(state.getHealth()).flatMap(published -> Health.judgementShownBy(state.getReady(), published));
     }
 
     static ProvisioningEventEnvelope joined(ObservedNode node, EventHeader header, Instant joinedAt) {
@@ -69,6 +93,14 @@ final class NodeEvents {
                         .setReason(reason)
                         .build())
                 .build();
+    }
+
+    private static NodeHealth health(Health health) {
+        return switch (health) {
+            case HEALTHY -> NodeHealth.HEALTHY;
+            case DEGRADED -> NodeHealth.DEGRADED;
+            case UNHEALTHY -> NodeHealth.UNHEALTHY;
+        };
     }
 
     private static Resources resources(ObservedNode node) {

@@ -5,6 +5,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.resourcemanager.events.DecommissionWorker;
 import io.resourcemanager.events.HealthEventEnvelope;
+import io.resourcemanager.events.NodeHealthChanged;
 import io.resourcemanager.events.ProvisionWorkers;
 import io.resourcemanager.events.ProvisioningCommandEnvelope;
 import io.resourcemanager.events.ReclaimWorker;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens for the work the provisioner is asked to do — commands on {@code rm.provisioning.commands},
  * {@code TtlExpired} of workers on {@code rm.ttl.events}, {@code RepairNeeded} on {@code rm.health.events} —
- * and hands each to {@link WorkOrders}; {@code TtlExtended} of workers goes to {@link DeadlineExtensions}.
- * Offsets are committed once the saga is stored (or the extension applied), so a restart loses no
+ * and hands each to {@link WorkOrders}; {@code TtlExtended} of workers goes to {@link DeadlineExtensions},
+ * {@code NodeHealthChanged} to the inventory ({@link NodeHealthAnnouncements}).
+ * Offsets are committed once the saga is stored (or the extension or judgement applied), so a restart loses no
  * accepted request and a repeated one starts nothing twice; a handler that throws sees its event again.
  */
 @Singleton
@@ -38,15 +40,17 @@ final class WorkIntake implements AutoCloseable {
 
     private final WorkOrders orders;
     private final DeadlineExtensions extensions;
+    private final NodeHealthAnnouncements health;
     private final KafkaProperties kafka;
     private final RegistryProperties registry;
     private final String groupId;
     private TopicListener listener;
 
-    WorkIntake(WorkOrders orders, DeadlineExtensions extensions, KafkaProperties kafka, RegistryProperties registry,
-               @Value("${micronaut.application.name}") String groupId) {
+    WorkIntake(WorkOrders orders, DeadlineExtensions extensions, NodeHealthAnnouncements health, KafkaProperties kafka,
+               RegistryProperties registry, @Value("${micronaut.application.name}") String groupId) {
         this.orders = orders;
         this.extensions = extensions;
+        this.health = health;
         this.kafka = kafka;
         this.registry = registry;
         this.groupId = groupId;
@@ -58,7 +62,7 @@ final class WorkIntake implements AutoCloseable {
                 new TopicListener.Subscription<>(Topics.PROVISIONING_COMMANDS, this::onCommand),
                 new TopicListener.Subscription<>(Topics.TTL_EVENTS, this::onTtlEvent),
                 new TopicListener.Subscription<>(Topics.HEALTH_EVENTS, this::onHealthEvent)));
-        LOG.info("Listening for provisioning commands, worker expiries and extensions, and repairs");
+        LOG.info("Listening for provisioning commands, worker expiries and extensions, repairs and node health");
     }
 
     private void onCommand(String pool, ProvisioningCommandEnvelope command) {
@@ -88,6 +92,8 @@ final class WorkIntake implements AutoCloseable {
         if (event.getPayload() instanceof RepairNeeded repair) {
             orders.repair(repair.getRepairId(), repair.getNode(), repair.getLevel().name(), repair.getReason(),
                     "repair-" + repair.getRepairId());
+        } else if (event.getPayload() instanceof NodeHealthChanged changed) {
+            health.judged(changed, event.getHeader());
         }
     }
 

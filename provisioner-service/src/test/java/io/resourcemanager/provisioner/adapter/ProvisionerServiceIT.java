@@ -10,27 +10,37 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.resourcemanager.events.EventHeader;
+import io.resourcemanager.events.HealthEventEnvelope;
+import io.resourcemanager.events.NodeHealth;
+import io.resourcemanager.events.NodeHealthChanged;
 import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
+import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.kafka.testing.SimulatedClusterContract;
 import io.resourcemanager.provisioner.config.PoolCatalog;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.testkit.RecordCollector;
+import io.resourcemanager.topics.EventHeaders;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
  * The provisioner announces the simulated cluster's permanent workers on {@code rm.provisioning.events}
- * and {@code rm.nodes}, and a restarted instance announces nothing twice.
+ * and {@code rm.nodes}, and a restarted instance announces nothing twice; the health service's judgement
+ * of a worker reaches its state on {@code rm.nodes}.
  */
 @MicronautTest
 class ProvisionerServiceIT extends SimulatedClusterContract {
@@ -109,6 +119,53 @@ class ProvisionerServiceIT extends SimulatedClusterContract {
                     .count();
             assertThat(joins).isEqualTo(PERMANENT_WORKERS.size());
         }
+    }
+
+    @Test
+    void shouldStateTheHealthServicesJudgementOfAWorkerOnRmNodes() {
+        String worker = "worker-permanent-003";
+        String stranger = "worker-not-in-the-inventory";
+        Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> Boolean.TRUE.equals(http.toBlocking()
+                .retrieve(HttpRequest.GET("/workers/" + worker), Argument.mapOf(String.class, Object.class))
+                .get("ready")));
+        KafkaTestEnvironment env = KafkaTestEnvironment.get();
+        RegistrySettings registry = RegistrySettings.atBaseAddress(env.registryBaseUrl());
+        try (RecordCollector<String, NodeState> nodes = RecordCollector.start(env.bootstrapServers(),
+                List.of(Topics.NODES.name()), new StringDeserializer(), Topics.NODES.valueSerde(registry).deserializer())) {
+
+            publishJudgement(stranger, NodeHealth.UNHEALTHY);
+            EventHeader unhealthy = publishJudgement(worker, NodeHealth.UNHEALTHY);
+            NodeState judged = nodes.awaitRecord(r -> isCausedBy(r, unhealthy), WAIT).value();
+            assertThat(judged.getNode()).isEqualTo(worker);
+            assertThat(judged.getReady()).isTrue();
+            assertThat(judged.getHealth()).isEqualTo(NodeHealth.UNHEALTHY);
+
+            EventHeader healthy = publishJudgement(worker, NodeHealth.HEALTHY);
+            NodeState healed = nodes.awaitRecord(r -> isCausedBy(r, healthy), WAIT).value();
+            assertThat(healed.getHealth()).isEqualTo(NodeHealth.HEALTHY);
+            assertThat(nodes.records()).noneMatch(r -> stranger.equals(r.key()));
+        }
+    }
+
+    /** Publishes a NodeHealthChanged of {@code node} on rm.health.events as the health service would. */
+    private static EventHeader publishJudgement(String node, NodeHealth health) {
+        KafkaTestEnvironment env = KafkaTestEnvironment.get();
+        EventHeader header = EventHeaders.first("health-test", Clock.systemUTC());
+        try (EventPublisher publisher = EventPublisher.connect(env.bootstrapServers(),
+                RegistrySettings.atBaseAddress(env.registryBaseUrl()), "health-test")) {
+            publisher.publish(Topics.HEALTH_EVENTS, node, HealthEventEnvelope.newBuilder().setHeader(header)
+                    .setPayload(NodeHealthChanged.newBuilder().setNode(node).setPool("permanent").setHealth(health)
+                            .setPreviousHealth(NodeHealth.UNKNOWN).build())
+                    .build()).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish the health judgement", e);
+        }
+        return header;
+    }
+
+    private static boolean isCausedBy(ConsumerRecord<String, NodeState> record, EventHeader cause) {
+        return record.value() != null
+                && cause.getEventId().toString().equals(record.value().getHeader().getCausationId());
     }
 
     /** Cordons a node, retrying when the simulated kubelet updated it in between (409 Conflict). */
