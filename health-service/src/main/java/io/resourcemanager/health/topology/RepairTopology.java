@@ -35,6 +35,7 @@ import org.apache.kafka.streams.state.Stores;
  * {@code AutoRepairFailed} on {@code rm.health.events}.
  */
 @Singleton
+@jakarta.inject.Named(RepairTopology.NAME)
 public final class RepairTopology implements StreamsTopology {
 
     /** Name of the Streams app (and of its {@code StreamsApp} bean). */
