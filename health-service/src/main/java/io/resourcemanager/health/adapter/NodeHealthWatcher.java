@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -96,9 +97,7 @@ final class NodeHealthWatcher implements ResourceEventHandler<Node> {
                     restarts.restarts(name), clock.instant(), heartbeatTimeout);
             troubleOnce(name, snapshot.oddity() == null ? null : "conditions cannot be judged: " + snapshot.oddity());
             String pool = NodeFacts.pool(node).orElse(null);
-            tracker.observe(name, snapshot).ifPresent(change -> publisher
-                    .publish(name, HealthEvents.changed(change, pool, EventHeaders.first(producer, clock)))
-                    .whenComplete((metadata, error) -> report(change, error)));
+            tracker.observe(name, snapshot).ifPresent(change -> publish(change, pool));
         } catch (RuntimeException e) {
             if (troubleOnce(name, "could not be judged: " + e)) {
                 LOG.warn("Node {} could not be judged; skipped until it changes", name, e);
@@ -106,6 +105,17 @@ final class NodeHealthWatcher implements ResourceEventHandler<Node> {
         } finally {
             MDC.remove("node");
         }
+    }
+
+    private void publish(HealthTracker.Change change, String pool) {
+        CompletableFuture<?> sent;
+        try {
+            sent = publisher.publish(change.node(),
+                    HealthEvents.changed(change, pool, EventHeaders.first(producer, clock)));
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((metadata, error) -> report(change, error));
     }
 
     /** Logs {@code trouble} (null = none) when it differs from what was last logged for the node; returns whether it did. */
