@@ -11,6 +11,7 @@ import io.resourcemanager.events.RepairFailed;
 import io.resourcemanager.events.RepairLevel;
 import io.resourcemanager.events.RepairNeeded;
 import io.resourcemanager.health.config.RepairProperties;
+import io.resourcemanager.kafka.testing.Changelogs;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.MutableClock;
 import io.resourcemanager.kafka.testing.PlainAvroSerdes;
@@ -25,11 +26,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -39,6 +38,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** The repair topology in a TopologyTestDriver whose wall clock and the topology's clock move together. */
 final class RepairDriver implements AutoCloseable {
 
+    private static final String APPLICATION_ID = "repairs-test";
+
     final MutableClock clock;
     private final TopologyTestDriver driver;
     private final PlainAvroSerdes serdes = new PlainAvroSerdes();
@@ -47,7 +48,7 @@ final class RepairDriver implements AutoCloseable {
     RepairDriver(Instant start) {
         clock = new MutableClock(start);
         Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "repairs-test");
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         try {
             config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("repair-driver").toString());
         } catch (IOException e) {
@@ -89,23 +90,13 @@ final class RepairDriver implements AutoCloseable {
 
     /** The latest value per key of the repairs store's changelog: what a restart restores. */
     Map<String, NodeRepair> changelog() {
-        Map<String, NodeRepair> latest = new LinkedHashMap<>();
-        driver.createOutputTopic("repairs-test-" + RepairTopology.REPAIRS_STORE + "-changelog",
-                        Serdes.String().deserializer(), serdes.forStore(NodeRepair.class).deserializer())
-                .readRecordsToList()
-                .forEach(record -> {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), record.value());
-                    }
-                });
-        return latest;
+        return Changelogs.latest(driver, APPLICATION_ID, RepairTopology.REPAIRS_STORE,
+                serdes.forStore(NodeRepair.class).deserializer());
     }
 
     /** Fills the repairs store as a restore from its changelog would. */
     void restore(Map<String, NodeRepair> contents) {
-        contents.forEach(store()::put);
+        Changelogs.restore(driver, RepairTopology.REPAIRS_STORE, contents);
     }
 
     void member(String node, String pool) {

@@ -10,6 +10,7 @@ import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.events.Resources;
 import io.resourcemanager.events.TtlEventEnvelope;
+import io.resourcemanager.kafka.testing.Changelogs;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.MutableClock;
 import io.resourcemanager.kafka.testing.PlainAvroSerdes;
@@ -23,12 +24,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -131,23 +130,12 @@ final class TtlDriver implements AutoCloseable {
 
     /** The latest value per key the store's changelog holds (deleted keys left out): what a restart restores. */
     <V> Map<String, V> changelog(String store, Deserializer<V> values) {
-        Map<String, V> latest = new LinkedHashMap<>();
-        driver.createOutputTopic(APPLICATION_ID + "-" + store + "-changelog", Serdes.String().deserializer(), values)
-                .readRecordsToList()
-                .forEach(record -> {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), record.value());
-                    }
-                });
-        return latest;
+        return Changelogs.latest(driver, APPLICATION_ID, store, values);
     }
 
     /** Fills a store as a restore from its changelog would. */
     <V> void restore(String store, Map<String, V> contents) {
-        KeyValueStore<String, V> target = driver.getKeyValueStore(store);
-        contents.forEach(target::put);
+        Changelogs.restore(driver, store, contents);
     }
 
     <V> void pipe(Topic<V> topic, String key, V value) {
