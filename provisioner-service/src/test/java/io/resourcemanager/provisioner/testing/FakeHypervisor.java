@@ -104,9 +104,7 @@ public final class FakeHypervisor implements Hypervisor {
         faults.before(Operation.REBOOT, call, true);
         synchronized (this) {
             Vm vm = existing(vmId, call);
-            if (vm.power != VmPower.RUNNING) {
-                throw new InfraException.Permanent(call + ": VM " + vmId + " not running");
-            }
+            vm.power = VmPower.RUNNING;
             boot(vm);
         }
         faults.after(Operation.REBOOT, call);

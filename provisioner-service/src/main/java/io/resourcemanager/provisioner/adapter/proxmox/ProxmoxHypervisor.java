@@ -150,6 +150,11 @@ final class ProxmoxHypervisor implements Hypervisor {
 
     @Override
     public void reboot(int vmId, Duration timeout) {
+        if (require(vmId, "Reboot").power() == VmPower.STOPPED) {
+            LOG.info("VM {} is stopped: starting it rather than rebooting it", vmId);
+            start(vmId, timeout);
+            return;
+        }
         Instant deadline = tasks.deadline(timeout);
         try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_VM, Integer.toString(vmId))) {
             String operation = "Reboot VM " + vmId;

@@ -29,7 +29,10 @@ public interface Hypervisor {
     /** Starts the VM and waits for the start task; a running VM is left as it is. */
     void start(int vmId, Duration timeout);
 
-    /** Reboots a running VM (ACPI reboot) and waits for the task. */
+    /**
+     * Reboots the VM (ACPI reboot) and waits for the task; a stopped VM is started instead, which is what
+     * rebooting a powered-off machine means (a node whose VM went down is healed by the reboot rung).
+     */
     void reboot(int vmId, Duration timeout);
 
     /**

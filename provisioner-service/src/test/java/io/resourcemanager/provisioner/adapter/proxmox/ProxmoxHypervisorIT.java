@@ -75,6 +75,10 @@ class ProxmoxHypervisorIT {
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(10));
         assertThat(hypervisor.find(id).orElseThrow().power()).isEqualTo(VmPower.STOPPED);
         hypervisor.shutdown(id, Duration.ofSeconds(1));
+        hypervisor.reboot(id, TIMEOUT);
+        assertThat(hypervisor.find(id).orElseThrow().power()).as("a stopped VM is started by a reboot")
+                .isEqualTo(VmPower.RUNNING);
+        hypervisor.shutdown(id, Duration.ofSeconds(1));
 
         hypervisor.delete(id, TIMEOUT);
         assertThat(hypervisor.find(id)).isEmpty();
