@@ -128,7 +128,7 @@ public final class RepairLadder {
 
     private static String reason(Signal signal, Duration elapsed, int restarts) {
         return signal == Signal.KUBELET_CRASH_LOOP ? "kubelet restarted " + restarts + " times"
-                : name(signal) + " for " + elapsed.toMinutes() + " min";
+                : name(signal) + " for " + (elapsed.toMinutes() > 0 ? elapsed.toMinutes() + " min" : elapsed.toSeconds() + " s");
     }
 
     private static String name(Signal signal) {

@@ -34,6 +34,9 @@ class RepairLadderTest {
         RepairAction action = LADDER.decide(episode, symptoms, QUIET, false, T0.plus(Duration.ofMinutes(minutes)));
 
         assertThat(remedyOf(action)).isEqualTo(expected);
+        if (action instanceof RepairAction.Repair repair) {
+            assertThat(repair.reason()).endsWith(minutes > 0 ? " for " + minutes + " min" : " for 0 s");
+        }
     }
 
     @ParameterizedTest(name = "kubelet restarted {0} times -> {1}")
