@@ -1,5 +1,6 @@
 package io.resourcemanager.health.benchmark;
 
+import io.resourcemanager.testkit.benchmark.Hold;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

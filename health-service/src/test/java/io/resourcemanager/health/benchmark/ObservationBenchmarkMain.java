@@ -1,5 +1,7 @@
 package io.resourcemanager.health.benchmark;
 
+import io.resourcemanager.testkit.benchmark.ProcessMemory;
+import io.resourcemanager.testkit.benchmark.Hold;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.resourcemanager.health.Application;
@@ -52,7 +54,7 @@ public final class ObservationBenchmarkMain {
                 load.createAll();
                 LOG.info("Created {} nodes in {} ms", settings.nodes(), (System.nanoTime() - creating) / 1_000_000);
                 load.startHeartbeats();
-                run.memoryBefore = Memory.measure();
+                run.memoryBefore = ProcessMemory.measure();
                 measure(run, settings, environment, api, fleet, watch, load);
             }
         }
@@ -89,7 +91,7 @@ public final class ObservationBenchmarkMain {
             run.initialSeconds = (System.nanoTime() - starting) / 1e9;
             run.cpuInitial = ThreadCpu.now();
             run.initialEvents = watch.events();
-            run.memoryInitial = Memory.measure();
+            run.memoryInitial = ProcessMemory.measure();
             LOG.info("Initial snapshot of {} nodes seen after {} s; flapping for {} s", settings.nodes(),
                     run.initialSeconds, settings.flapPeriod().toSeconds());
             run.cpuFlapStart = ThreadCpu.now();
@@ -97,7 +99,7 @@ public final class ObservationBenchmarkMain {
             run.cpuFlapEnd = ThreadCpu.now();
             Hold.pass(settings.settle());
             run.apiServerThreads = api.servingThreads();
-            run.memoryAfter = Memory.measure();
+            run.memoryAfter = ProcessMemory.measure();
             run.changes = load.changes();
             run.plannedRate = load.plannedRate();
             run.heartbeats = load.heartbeats();

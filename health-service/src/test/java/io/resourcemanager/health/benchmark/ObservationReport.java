@@ -1,5 +1,8 @@
 package io.resourcemanager.health.benchmark;
 
+import io.resourcemanager.testkit.benchmark.ProcessMemory;
+import io.resourcemanager.testkit.benchmark.Distribution;
+import io.resourcemanager.testkit.benchmark.MarkdownReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -126,9 +129,9 @@ final class ObservationReport {
         double serviceStartSeconds;
         double initialSeconds;
         int initialEvents;
-        Memory memoryBefore;
-        Memory memoryInitial;
-        Memory memoryAfter;
+        ProcessMemory memoryBefore;
+        ProcessMemory memoryInitial;
+        ProcessMemory memoryAfter;
         ThreadCpu cpuBeforeService;
         ThreadCpu cpuInitial;
         ThreadCpu cpuFlapStart;

@@ -1,5 +1,6 @@
 package io.resourcemanager.ttl.benchmark;
 
+import io.resourcemanager.testkit.benchmark.MarkdownReport;
 import io.resourcemanager.kafka.TopicCreator;
 import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.topics.RegistrySettings;

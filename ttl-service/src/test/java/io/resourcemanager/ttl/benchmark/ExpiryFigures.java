@@ -1,5 +1,8 @@
 package io.resourcemanager.ttl.benchmark;
 
+import io.resourcemanager.testkit.benchmark.Distribution;
+import io.resourcemanager.testkit.benchmark.ProcessMemory;
+import io.resourcemanager.testkit.benchmark.MarkdownReport;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.resourcemanager.events.ExpiryReason;
@@ -198,11 +201,11 @@ final class ExpiryFigures {
     private static void footprintRow(MarkdownReport report, String when, Footprint footprint) {
         if (footprint != null) {
             RocksDbGauges rocksDb = footprint.rocksDb();
-            report.row(when, Footprint.mib(footprint.heapBytes()), Footprint.mib(footprint.rssBytes()) + " ("
-                    + Footprint.mib(footprint.peakRssBytes()) + ")", Footprint.mib(rocksDb.memtableBytes()) + " / "
-                    + Footprint.mib(rocksDb.blockCacheBytes()) + " / " + Footprint.mib(rocksDb.tableReaderBytes()),
-                    rocksDb.indexEntries() + " / " + rocksDb.indexDeletes(), Footprint.mib(footprint.stateDirBytes()),
-                    Footprint.mib(footprint.changelogBytes()));
+            report.row(when, ProcessMemory.mib(footprint.memory().heapBytes()), ProcessMemory.mib(footprint.memory().rssBytes()) + " ("
+                    + ProcessMemory.mib(footprint.memory().peakRssBytes()) + ")", ProcessMemory.mib(rocksDb.memtableBytes()) + " / "
+                    + ProcessMemory.mib(rocksDb.blockCacheBytes()) + " / " + ProcessMemory.mib(rocksDb.tableReaderBytes()),
+                    rocksDb.indexEntries() + " / " + rocksDb.indexDeletes(), ProcessMemory.mib(footprint.stateDirBytes()),
+                    ProcessMemory.mib(footprint.changelogBytes()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.resourcemanager.ttl.benchmark;
 
+import io.resourcemanager.testkit.benchmark.Hold;
 import io.resourcemanager.kafka.EventPublisher;
 import io.resourcemanager.topics.RegistrySettings;
 import java.nio.file.Path;

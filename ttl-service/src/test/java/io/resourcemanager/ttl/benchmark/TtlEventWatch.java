@@ -1,27 +1,18 @@
 package io.resourcemanager.ttl.benchmark;
 
+import io.resourcemanager.testkit.benchmark.TopicTail;
 import io.resourcemanager.events.ExpiryReason;
 import io.resourcemanager.events.TtlEventEnvelope;
 import io.resourcemanager.events.TtlExpired;
 import io.resourcemanager.events.TtlWarning;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code rm.ttl.events} from the beginning as any consumer of an exactly-once application does
@@ -31,36 +22,18 @@ import org.slf4j.LoggerFactory;
  */
 final class TtlEventWatch implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TtlEventWatch.class);
-    private static final Duration POLL = Duration.ofMillis(100);
-
-    private final KafkaConsumer<String, TtlEventEnvelope> consumer;
-    private final Thread poller;
+    private TopicTail<TtlEventEnvelope> tail;
     private final Map<String, Expiry> expiries = new ConcurrentHashMap<>();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final AtomicInteger repeatedExpiries = new AtomicInteger();
     private final AtomicInteger repeatedWarnings = new AtomicInteger();
     private final AtomicInteger otherEvents = new AtomicInteger();
-    private volatile boolean running = true;
-
-    private TtlEventWatch(KafkaConsumer<String, TtlEventEnvelope> consumer) {
-        this.consumer = consumer;
-        this.poller = new Thread(this::pollUntilClosed, "ttl-event-watch");
-    }
 
     /** Starts reading every partition of {@code rm.ttl.events} from its beginning. */
     static TtlEventWatch start(String bootstrapServers, RegistrySettings registry) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        KafkaConsumer<String, TtlEventEnvelope> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                Topics.TTL_EVENTS.valueSerde(registry).deserializer());
-        consumer.assign(consumer.partitionsFor(Topics.TTL_EVENTS.name()).stream()
-                .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList());
-        TtlEventWatch watch = new TtlEventWatch(consumer);
-        watch.poller.start();
+        TtlEventWatch watch = new TtlEventWatch();
+        watch.tail = TopicTail.start(bootstrapServers, Topics.TTL_EVENTS.name(),
+                Topics.TTL_EVENTS.valueSerde(registry).deserializer(), true, watch::take);
         return watch;
     }
 
@@ -92,22 +65,6 @@ final class TtlEventWatch implements AutoCloseable {
         return otherEvents.get();
     }
 
-    private void pollUntilClosed() {
-        try {
-            while (running) {
-                ConsumerRecords<String, TtlEventEnvelope> records = consumer.poll(POLL);
-                Instant received = Instant.now();
-                records.forEach(record -> take(record, received));
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Reading rm.ttl.events failed; the expiry figures stop here", e);
-        }
-    }
-
     private void take(ConsumerRecord<String, TtlEventEnvelope> record, Instant received) {
         Object payload = record.value() == null ? null : record.value().getPayload();
         if (payload instanceof TtlExpired expired) {
@@ -127,10 +84,7 @@ final class TtlEventWatch implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        poller.join(Duration.ofSeconds(10).toMillis());
-        consumer.close(Duration.ofSeconds(5));
+        tail.close();
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.resourcemanager.health.benchmark;
+package io.resourcemanager.testkit.benchmark;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,18 +6,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A Markdown report: a title, then tables and notes in the order added. */
-final class MarkdownReport {
+/** A Markdown benchmark report: a title, then tables and notes in the order added. */
+public final class MarkdownReport {
 
     private final StringBuilder text = new StringBuilder();
     private List<String> open;
 
-    MarkdownReport(String title) {
+    public MarkdownReport(String title) {
         text.append("### ").append(title).append("\n\n");
     }
 
     /** Starts a table with these columns; rows follow with {@link #row}. */
-    MarkdownReport table(String... columns) {
+    public MarkdownReport table(String... columns) {
         close();
         if (text.charAt(text.length() - 2) != '\n') {
             text.append('\n');
@@ -29,26 +29,26 @@ final class MarkdownReport {
     }
 
     /** Adds a row to the open table. */
-    MarkdownReport row(String... cells) {
+    public MarkdownReport row(String... cells) {
         open.add("| " + String.join(" | ", cells) + " |");
         return this;
     }
 
     /** Adds a bullet under the tables. */
-    MarkdownReport note(String line) {
+    public MarkdownReport note(String line) {
         close();
         text.append("- ").append(line).append('\n');
         return this;
     }
 
     /** The report as Markdown. */
-    String toMarkdown() {
+    public String toMarkdown() {
         close();
         return text.toString();
     }
 
     /** Writes the report to {@code file}, creating its directory. */
-    void write(Path file) throws IOException {
+    public void write(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, toMarkdown());
     }

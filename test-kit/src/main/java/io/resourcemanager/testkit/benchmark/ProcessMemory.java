@@ -1,4 +1,4 @@
-package io.resourcemanager.health.benchmark;
+package io.resourcemanager.testkit.benchmark;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,26 +18,28 @@ import java.util.stream.Stream;
  * @param rssBytes resident set, or -1 where {@code /proc} is not available
  * @param peakRssBytes peak resident set so far, or -1
  */
-record Memory(long heapBytes, long rssBytes, long peakRssBytes) {
+public record ProcessMemory(long heapBytes, long rssBytes, long peakRssBytes) {
 
     private static final long MIB = 1024 * 1024;
 
-    static Memory measure() {
+    /** Measures now (after three full GCs). */
+    public static ProcessMemory measure() {
         for (int i = 0; i < 3; i++) {
             System.gc();
             Hold.pass(Duration.ofMillis(100));
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         Map<String, Long> status = procStatus();
-        return new Memory(heap, status.getOrDefault("VmRSS", -1L), status.getOrDefault("VmHWM", -1L));
+        return new ProcessMemory(heap, status.getOrDefault("VmRSS", -1L), status.getOrDefault("VmHWM", -1L));
     }
 
     /** "heap / RSS / peak RSS" in MiB. */
-    String describe() {
+    public String describe() {
         return mib(heapBytes) + " / " + mib(rssBytes) + " / " + mib(peakRssBytes);
     }
 
-    static String mib(long bytes) {
+    /** {@code bytes} in MiB with one decimal, "n/a" when negative (unknown). */
+    public static String mib(long bytes) {
         return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) MIB);
     }
 
