@@ -17,33 +17,13 @@
 # allocation-service); the log is allocation-ledger.log in the same directory.
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=lib/run-main.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/run-main.sh"
 
-readonly module=allocation-service
-readonly classpath_file=target/benchmark-classpath.txt
-readonly main_class=io.resourcemanager.allocation.benchmark.LedgerBenchmarkMain
-
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-  echo "Building $module and what it depends on (tests skipped)..." >&2
-  mvn -B -q -Dstyle.color=never -DskipTests -pl "$module" -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
-fi
-
-cd "$module"
-if [[ ! -f "$classpath_file" ]]; then
-  echo "$module/$classpath_file is missing; run without BENCH_SKIP_BUILD to build first." >&2
-  exit 1
-fi
-
-# shellcheck disable=SC2206  # JAVA_OPTS holds several options
-jvm_options=(${JAVA_OPTS:--Xms2g -Xmx4g})
+profile=()
 if [[ "${BENCH_PROFILE:-0}" == 1 ]]; then
-  mkdir -p target/benchmarks
-  jvm_options+=("-XX:StartFlightRecording=filename=target/benchmarks/allocation-ledger.jfr,settings=profile,dumponexit=true")
+  mkdir -p "$(dirname "${BASH_SOURCE[0]}")/../allocation-service/target/benchmarks"
+  profile=("-XX:StartFlightRecording=filename=target/benchmarks/allocation-ledger.jfr,settings=profile,dumponexit=true")
 fi
-
-revision=$(git describe --always --dirty 2>/dev/null || echo unknown)
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# shellcheck disable=SC2086  # BENCH_OPTS holds several options
-exec "$java" "${jvm_options[@]}" -Djava.net.preferIPv4Stack=true -Dbench.revision="$revision" \
-  -Dlogback.configurationFile=../benchmarks/logback-allocation-ledger.xml ${BENCH_OPTS:-} -cp "target/test-classes:target/classes:$(<"$classpath_file")" "$main_class"
+run_benchmark_main allocation-service io.resourcemanager.allocation.benchmark.LedgerBenchmarkMain \
+  ../benchmarks/logback-allocation-ledger.xml "-Xms2g -Xmx4g" "${profile[@]}"

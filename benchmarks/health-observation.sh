@@ -18,30 +18,7 @@
 # health-service); the log is health-observation.log in the same directory.
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-readonly module=health-service
-readonly classpath_file=target/benchmark-classpath.txt
-readonly main_class=io.resourcemanager.health.benchmark.ObservationBenchmarkMain
-readonly logback=src/test/java/io/resourcemanager/health/benchmark/logback-benchmark.xml
-
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-  echo "Building $module and what it depends on (tests skipped)..." >&2
-  mvn -B -q -Dstyle.color=never -DskipTests -pl "$module" -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
-fi
-
-cd "$module"
-if [[ ! -f "$classpath_file" ]]; then
-  echo "$module/$classpath_file is missing; run without BENCH_SKIP_BUILD to build first." >&2
-  exit 1
-fi
-
-# shellcheck disable=SC2206  # JAVA_OPTS holds several options
-jvm_options=(${JAVA_OPTS:--Xms512m -Xmx1g})
-revision=$(git describe --always --dirty 2>/dev/null || echo unknown)
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# shellcheck disable=SC2086  # BENCH_OPTS holds several options
-exec "$java" "${jvm_options[@]}" -Djava.net.preferIPv4Stack=true -Dbench.revision="$revision" \
-  -Dlogback.configurationFile="$logback" ${BENCH_OPTS:-} \
-  -cp "target/test-classes:target/classes:$(<"$classpath_file")" "$main_class"
+# shellcheck source=lib/run-main.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/run-main.sh"
+run_benchmark_main health-service io.resourcemanager.health.benchmark.ObservationBenchmarkMain \
+  src/test/java/io/resourcemanager/health/benchmark/logback-benchmark.xml "-Xms512m -Xmx1g"

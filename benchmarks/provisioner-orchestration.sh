@@ -19,30 +19,7 @@
 # provisioner-service); the log is provisioner-orchestration.log in the same directory.
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
-
-readonly module=provisioner-service
-readonly classpath_file=target/benchmark-classpath.txt
-readonly main_class=io.resourcemanager.provisioner.benchmark.OrchestrationBenchmarkMain
-readonly logback=src/test/java/io/resourcemanager/provisioner/benchmark/logback-benchmark.xml
-
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-  echo "Building $module and what it depends on (tests skipped)..." >&2
-  mvn -B -q -Dstyle.color=never -DskipTests -pl "$module" -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file"
-fi
-
-cd "$module"
-if [[ ! -f "$classpath_file" ]]; then
-  echo "$module/$classpath_file is missing; run without BENCH_SKIP_BUILD to build first." >&2
-  exit 1
-fi
-
-# shellcheck disable=SC2206  # JAVA_OPTS holds several options
-jvm_options=(${JAVA_OPTS:--Xms1g -Xmx2g})
-revision=$(git describe --always --dirty 2>/dev/null || echo unknown)
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# shellcheck disable=SC2086  # BENCH_OPTS holds several options
-exec "$java" "${jvm_options[@]}" -Djava.net.preferIPv4Stack=true -Dbench.revision="$revision" \
-  -Dlogback.configurationFile="$logback" ${BENCH_OPTS:-} \
-  -cp "target/test-classes:target/classes:$(<"$classpath_file")" "$main_class"
+# shellcheck source=lib/run-main.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/run-main.sh"
+run_benchmark_main provisioner-service io.resourcemanager.provisioner.benchmark.OrchestrationBenchmarkMain \
+  src/test/java/io/resourcemanager/provisioner/benchmark/logback-benchmark.xml "-Xms1g -Xmx2g"
