@@ -11,10 +11,6 @@ import io.resourcemanager.testkit.KafkaTestEnvironment;
 import io.resourcemanager.testkit.RecordCollector;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -49,22 +45,12 @@ class HealthServiceIT extends SimulatedClusterContract {
                 assertThat(changed.getConditions()).extracting(c -> c.getType()).contains("Ready");
             }
 
-            stopVm(100);
+            powerVm(100, "stop");
 
             NodeHealthChanged unhealthy = (NodeHealthChanged) health.awaitRecord(
                     r -> isChange(r.value(), "worker-permanent-001", NodeHealth.UNHEALTHY), WAIT).value().getPayload();
             assertThat(unhealthy.getPreviousHealth()).isEqualTo(NodeHealth.HEALTHY);
         }
-    }
-
-    private void stopVm(int vmId) throws Exception {
-        HttpRequest stop = HttpRequest.newBuilder(
-                        URI.create(simulator.proxmoxUrl() + "/api2/json/nodes/pve1/qemu/" + vmId + "/status/stop"))
-                .header("Authorization", "PVEAPIToken=" + simulator.apiToken())
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(stop, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private static boolean isChange(HealthEventEnvelope event, String node, NodeHealth health) {

@@ -14,10 +14,6 @@ import io.resourcemanager.testkit.RecordCollector;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,8 +51,8 @@ class NodeRepairBudgetIT extends SimulatedClusterContract {
         try (RecordCollector<String, HealthEventEnvelope> health = RecordCollector.start(env.bootstrapServers(),
                 List.of(Topics.HEALTH_EVENTS.name()), new StringDeserializer(),
                 Topics.HEALTH_EVENTS.valueSerde(RegistrySettings.atBaseAddress(env.registryBaseUrl())).deserializer())) {
-            stop(100);
-            stop(102);
+            powerVm(100, "stop");
+            powerVm(102, "stop");
 
             Awaitility.await().atMost(WAIT).until(() -> repairs(health, started).size() == 1);
             Awaitility.await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
@@ -79,15 +75,5 @@ class NodeRepairBudgetIT extends SimulatedClusterContract {
                 .map(r -> (RepairNeeded) r.value().getPayload())
                 .filter(repair -> FAILING.contains(repair.getNode()))
                 .toList();
-    }
-
-    private void stop(int vm) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.proxmoxUrl() + "/api2/json/nodes/pve1/qemu/"
-                        + vm + "/status/stop"))
-                .header("Authorization", "PVEAPIToken=" + simulator.apiToken())
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 }

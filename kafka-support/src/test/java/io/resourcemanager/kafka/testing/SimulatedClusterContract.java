@@ -2,6 +2,11 @@ package io.resourcemanager.kafka.testing;
 
 import io.resourcemanager.simulator.InfraSimulator;
 import io.resourcemanager.simulator.SimulatorConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +36,23 @@ public abstract class SimulatedClusterContract extends ServiceEndpointsContract 
     /** Properties of the service under test, on top of Kafka, registry and simulator. */
     protected Map<String, String> serviceProperties() {
         return Map.of();
+    }
+
+    /**
+     * Asks the simulated Proxmox API to {@code action} ({@code stop}, {@code start}, …) VM {@code vmId}, as an
+     * operator or a failure would; the simulated kubelet of its node follows.
+     */
+    protected void powerVm(int vmId, String action) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.proxmoxUrl() + "/api2/json/nodes/pve1/qemu/"
+                        + vmId + "/status/" + action))
+                .header("Authorization", "PVEAPIToken=" + simulator.apiToken())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(action + " of VM " + vmId + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
     }
 
     @AfterAll
