@@ -3,6 +3,7 @@ package io.resourcemanager.topics;
 import io.resourcemanager.events.AllocationEventEnvelope;
 import io.resourcemanager.events.AllocationRequestEnvelope;
 import io.resourcemanager.events.AllocationState;
+import io.resourcemanager.events.BudgetEnforcement;
 import io.resourcemanager.events.CostAlertEnvelope;
 import io.resourcemanager.events.CostRollup;
 import io.resourcemanager.events.HealthEventEnvelope;
@@ -61,12 +62,15 @@ public final class Topics {
     /** BudgetThresholdCrossed, CostAnomalyDetected; keyed by budget. */
     public static final Topic<CostAlertEnvelope> COST_ALERTS = new Topic<>(
             "rm.cost.alerts", CostAlertEnvelope.class, 3, CleanupPolicy.DELETE, "budget");
+    /** Budgets with enforcement that reached 100% in their period; a tombstone lifts one. Keyed by budget. */
+    public static final Topic<BudgetEnforcement> COST_ENFORCEMENTS = new Topic<>(
+            "rm.cost.enforcements", BudgetEnforcement.class, 3, CleanupPolicy.COMPACT, "budget");
 
     private static final List<Topic<?>> PRIMARY = List.of(
             ALLOCATION_REQUESTS, ALLOCATION_EVENTS, ALLOCATIONS,
             PROVISIONING_COMMANDS, PROVISIONING_EVENTS, PROVISIONING_SAGAS, NODES,
             NODE_ACTIVITY, TTL_EVENTS, HEALTH_EVENTS,
-            COST_USAGE, COST_ROLLUPS, COST_ALERTS);
+            COST_USAGE, COST_ROLLUPS, COST_ALERTS, COST_ENFORCEMENTS);
 
     private Topics() {
     }
