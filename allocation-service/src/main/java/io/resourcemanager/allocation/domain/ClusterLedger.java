@@ -54,12 +54,24 @@ public final class ClusterLedger {
         }
     }
 
-    /** Decides a request: grant (possibly preempting), queue, or reject. A repeated request changes nothing. */
+    /** Decides a request while no division is blocked (see the method taking {@link BlockedDivisions}). */
     public List<LedgerEvent> request(AllocationRequest request, Instant now) {
+        return request(request, BlockedDivisions.NONE, now);
+    }
+
+    /**
+     * Decides a request: grant (possibly preempting), queue, or reject. A request of a blocked division is
+     * rejected with the block's reason, even if it asked to wait. A repeated request changes nothing.
+     */
+    public List<LedgerEvent> request(AllocationRequest request, BlockedDivisions blocked, Instant now) {
         if (seenAllocations.contains(request.allocationId()) || seenRequests.contains(request.requestId())) {
             return List.of();
         }
         remember(request);
+        Optional<String> refusal = blocked.reason(DivisionUsage.divisionOf(request));
+        if (refusal.isPresent()) {
+            return List.of(new LedgerEvent.Rejected(Allocation.failed(request, refusal.get())));
+        }
         Optional<String> overQuota = admission.quotaShortfall(request);
         if (overQuota.isPresent()) {
             return List.of(request.queueIfInsufficient()

@@ -2,6 +2,7 @@ package io.resourcemanager.allocation.topology;
 
 import io.resourcemanager.allocation.domain.Allocation;
 import io.resourcemanager.allocation.domain.AllocationStatus;
+import io.resourcemanager.allocation.domain.BlockedDivisions;
 import io.resourcemanager.allocation.domain.ClusterLedger;
 import io.resourcemanager.allocation.domain.DeadlineExtension;
 import io.resourcemanager.allocation.domain.LedgerEvent;
@@ -11,6 +12,7 @@ import io.resourcemanager.events.AllocationExpiryRequested;
 import io.resourcemanager.events.AllocationRequestEnvelope;
 import io.resourcemanager.events.AllocationRequested;
 import io.resourcemanager.events.AllocationState;
+import io.resourcemanager.events.BudgetEnforcement;
 import io.resourcemanager.events.EventHeader;
 import io.resourcemanager.events.ExtensionRequested;
 import io.resourcemanager.events.NodeState;
@@ -31,6 +33,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -52,6 +56,7 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Sp
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, AllocationState> allocations;
     private KeyValueStore<String, NodeState> nodes;
+    private TimestampedKeyValueStore<String, BudgetEnforcement> enforcements;
 
     LedgerProcessor(LedgerSettings settings, Clock clock) {
         this.settings = settings;
@@ -63,6 +68,7 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Sp
         this.context = context;
         this.allocations = context.getStateStore(LedgerTopology.ALLOCATIONS_STORE);
         this.nodes = context.getStateStore(LedgerTopology.NODES_STORE);
+        this.enforcements = context.getStateStore(LedgerTopology.ENFORCEMENTS_STORE);
         rebuild();
     }
 
@@ -84,7 +90,8 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Sp
         if (payload instanceof AllocationRequested requested) {
             MDC.put("allocation", requested.getAllocationId());
             ClusterLedger ledger = ledger(requested.getCluster());
-            emit(ledger.request(AllocationRecords.request(requested, settings.defaultShape(), now), now), cause, now);
+            emit(ledger.request(AllocationRecords.request(requested, settings.defaultShape(), now), blockedDivisions(),
+                    now), cause, now);
         } else if (payload instanceof ReleaseRequested release) {
             MDC.put("allocation", release.getAllocationId());
             ledgerOf(release.getAllocationId()).ifPresent(ledger -> emit(ledger.release(release.getAllocationId(), now), cause, now));
@@ -124,6 +131,20 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Sp
         }
     }
 
+    /** The divisions enforced budgets block now; of several budgets naming one division, the first by name speaks. */
+    private BlockedDivisions blockedDivisions() {
+        Map<String, String> reasons = new HashMap<>();
+        try (KeyValueIterator<String, ValueAndTimestamp<BudgetEnforcement>> all = enforcements.all()) {
+            all.forEachRemaining(entry -> {
+                BudgetEnforcement enforcement = entry.value == null ? null : entry.value.value();
+                if (enforcement != null && enforcement.getDivision() != null) {
+                    reasons.merge(enforcement.getDivision(), enforcement.getReason(), (first, later) -> first);
+                }
+            });
+        }
+        return reasons.isEmpty() ? BlockedDivisions.NONE : new BlockedDivisions(reasons);
+    }
+
     private java.util.Optional<ClusterLedger> ledgerOf(String allocationId) {
         AllocationState state = allocations.get(allocationId);
         if (state == null) {
@@ -144,8 +165,13 @@ final class LedgerProcessor implements Processor<String, LedgerInput, String, Sp
             context.forward(new Record<>(allocation.id(), (SpecificRecord) state, timestamp));
             LedgerEventRecords.of(event, EventHeaders.causedBy(cause, PRODUCER, clock), now)
                     .ifPresent(out -> context.forward(new Record<>(allocation.id(), (SpecificRecord) out, timestamp)));
-            LOG.info("Allocation {} of job {} is {}", allocation.id(), allocation.request().jobId(),
-                    allocation.status().label());
+            if (event instanceof LedgerEvent.Rejected) {
+                LOG.info("Allocation {} of job {} is {}: {}", allocation.id(), allocation.request().jobId(),
+                        allocation.status().label(), allocation.error());
+            } else {
+                LOG.info("Allocation {} of job {} is {}", allocation.id(), allocation.request().jobId(),
+                        allocation.status().label());
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.resourcemanager.allocation.topology;
 import io.resourcemanager.allocation.domain.LedgerSettings;
 import io.resourcemanager.events.AllocationEventEnvelope;
 import io.resourcemanager.events.AllocationState;
+import io.resourcemanager.events.BudgetEnforcement;
 import io.resourcemanager.events.NodeState;
 import io.resourcemanager.kafka.EventSerdes;
 import io.resourcemanager.kafka.StreamsTopology;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -27,7 +29,9 @@ import org.apache.kafka.streams.state.Stores;
  * The allocation ledger: requests of {@code rm.allocation.requests} (keyed by cluster) and node changes
  * of {@code rm.nodes} (re-keyed by cluster) meet in one processor per cluster partition, which decides
  * and writes outcomes to {@code rm.allocation.events} and states to {@code rm.allocations}. Expired TTLs
- * and extended deadlines of allocations come back in as requests ({@link TtlRoute}).
+ * and extended deadlines of allocations come back in as requests ({@link TtlRoute}). Enforced budgets of
+ * {@code rm.cost.enforcements} are a global store every partition's processor reads: new requests of a
+ * division an enforced budget names are refused.
  */
 @Singleton
 @Named(LedgerTopology.NAME)
@@ -41,6 +45,8 @@ public final class LedgerTopology implements StreamsTopology {
     public static final String NODES_STORE = "ledger-nodes";
     /** Last known cluster of each node, by node name. */
     public static final String NODE_CLUSTERS_STORE = "node-clusters";
+    /** Every enforced budget, by budget name: a global store of {@code rm.cost.enforcements}. */
+    public static final String ENFORCEMENTS_STORE = "budget-enforcements";
 
     private final LedgerSettings settings;
     private final Clock clock;
@@ -85,6 +91,12 @@ public final class LedgerTopology implements StreamsTopology {
                 .to(Topics.ALLOCATIONS.name(),
                         Produced.with(Topics.ALLOCATIONS.keySerde(), serdes.forTopic(Topics.ALLOCATIONS)));
         TtlRoute.addTo(builder, serdes, clock);
+        // Added last, so that the generated names of the nodes above stay as they were.
+        builder.globalTable(Topics.COST_ENFORCEMENTS.name(),
+                Consumed.with(Topics.COST_ENFORCEMENTS.keySerde(), serdes.forTopic(Topics.COST_ENFORCEMENTS)),
+                Materialized.<String, BudgetEnforcement>as(Stores.inMemoryKeyValueStore(ENFORCEMENTS_STORE))
+                        .withKeySerde(Topics.COST_ENFORCEMENTS.keySerde())
+                        .withValueSerde(serdes.forTopic(Topics.COST_ENFORCEMENTS)));
         return builder.build();
     }
 

@@ -5,6 +5,7 @@ import io.resourcemanager.events.AllocationEventEnvelope;
 import io.resourcemanager.events.AllocationRequestEnvelope;
 import io.resourcemanager.events.AllocationRequested;
 import io.resourcemanager.events.AllocationState;
+import io.resourcemanager.events.BudgetEnforcement;
 import io.resourcemanager.events.EventHeader;
 import io.resourcemanager.events.ExpiryReason;
 import io.resourcemanager.events.ExtensionRequested;
@@ -40,6 +41,7 @@ final class LedgerDriver implements AutoCloseable {
     private final TestInputTopic<String, AllocationRequestEnvelope> requests;
     private final TestInputTopic<String, NodeState> nodes;
     private final TestInputTopic<String, TtlEventEnvelope> ttl;
+    private final TestInputTopic<String, BudgetEnforcement> enforcements;
     private final TestOutputTopic<String, AllocationEventEnvelope> events;
     private final TestOutputTopic<String, AllocationState> states;
     private final TestOutputTopic<String, AllocationRequestEnvelope> routed;
@@ -49,6 +51,7 @@ final class LedgerDriver implements AutoCloseable {
         requests = input(Topics.ALLOCATION_REQUESTS);
         nodes = input(Topics.NODES);
         ttl = input(Topics.TTL_EVENTS);
+        enforcements = input(Topics.COST_ENFORCEMENTS);
         events = driver.createOutputTopic(Topics.ALLOCATION_EVENTS.name(), Topics.ALLOCATION_EVENTS.keySerde().deserializer(),
                 serdes.forTopic(Topics.ALLOCATION_EVENTS).deserializer());
         states = driver.createOutputTopic(Topics.ALLOCATIONS.name(), Topics.ALLOCATIONS.keySerde().deserializer(),
@@ -73,6 +76,19 @@ final class LedgerDriver implements AutoCloseable {
                 .setMetadata(division == null ? Map.of() : Map.of("division", division))
                 .setOnInsufficient(queue ? OnInsufficient.QUEUE : OnInsufficient.FAIL)
                 .build());
+    }
+
+    /** The cost service enforces {@code budget}, which names {@code division}, giving {@code reason}. */
+    void enforce(String budget, String division, String reason) {
+        enforcements.pipeInput(budget, BudgetEnforcement.newBuilder()
+                .setHeader(Events.header()).setBudget(budget).setDivision(division)
+                .setPeriodStart(Events.T0).setPeriodEnd(Events.T0.plusSeconds(86_400)).setReason(reason)
+                .build());
+    }
+
+    /** The cost service lifts {@code budget} (its period rolled over): a tombstone. */
+    void lift(String budget) {
+        enforcements.pipeInput(budget, (BudgetEnforcement) null);
     }
 
     void release(String id) {
