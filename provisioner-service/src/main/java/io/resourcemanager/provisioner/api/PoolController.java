@@ -11,6 +11,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.resourcemanager.events.DecommissionWorker;
 import io.resourcemanager.events.ProvisionWorkers;
 import io.resourcemanager.provisioner.adapter.ProvisioningCommands;
+import io.resourcemanager.provisioner.budget.EnforcedPools;
 import io.resourcemanager.provisioner.config.PoolCatalog;
 import io.resourcemanager.provisioner.domain.ManualScale;
 import io.resourcemanager.provisioner.domain.ObservedNode;
@@ -22,29 +23,39 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pools over REST: {@code GET /pools}, {@code GET /pools/{name}} (bounds, TTLs, desired size, workers by
- * state), {@code POST /pools/{name}/scale {count, template, ttl_hours, force}} and
+ * state, why it may not grow while a budget is enforced on it),
+ * {@code POST /pools/{name}/scale {count, template, ttl_hours, force}} and
  * {@code POST /pools/{name}/workers {template, ttl_hours}} (one more worker). Changes are accepted
- * (202) once the commands are on Kafka.
+ * (202) once the commands are on Kafka. Growing a pool an enforced budget names is refused (403 with the
+ * enforcement's reason; 503 while the enforcements are still being read at start).
  */
 @Controller("/pools")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class PoolController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PoolController.class);
+
     private final PoolCatalog catalog;
     private final PoolStatus status;
     private final ProvisioningCommands commands;
     private final WorkOrders orders;
+    private final EnforcedPools budgets;
     private final Map<String, Object> poolLocks = new ConcurrentHashMap<>();
 
-    PoolController(PoolCatalog catalog, PoolStatus status, ProvisioningCommands commands, WorkOrders orders) {
+    PoolController(PoolCatalog catalog, PoolStatus status, ProvisioningCommands commands, WorkOrders orders,
+                   EnforcedPools budgets) {
         this.catalog = catalog;
         this.status = status;
         this.commands = commands;
         this.orders = orders;
+        this.budgets = budgets;
     }
 
     @Get
@@ -74,7 +85,7 @@ class PoolController {
     private HttpResponse<Map<String, Object>> scale(PoolSpec pool, int count, String template, Integer ttlHours,
                                                     boolean force) {
         ManualScale.Order order = ManualScale.plan(pool, count, status.loads(pool),
-                status.underway(pool, SagaKind.PROVISION).size(), force);
+                status.underway(pool, SagaKind.PROVISION).size(), force, budgets.refusal(pool.name()));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("pool", pool.name());
         answer.put("count", count);
@@ -83,6 +94,9 @@ class PoolController {
         }
         if (order instanceof ManualScale.Protected refusal) {
             return ApiErrors.of(HttpStatus.FORBIDDEN, refusal.reason());
+        }
+        if (order instanceof ManualScale.Refused refusal) {
+            return refuseGrowth(pool, "scale to " + count, refusal.reason());
         }
         if (order instanceof ManualScale.Grow grow) {
             answer.put("from", grow.from());
@@ -112,6 +126,10 @@ class PoolController {
         String template = template(pool, body);
         Integer ttlHours = ttlHours(pool, body);
         synchronized (poolLocks.computeIfAbsent(pool.name(), key -> new Object())) {
+            Optional<String> refusal = budgets.refusal(pool.name());
+            if (refusal.isPresent()) {
+                return refuseGrowth(pool, "one more worker", refusal.get());
+            }
             int desired = status.desired(pool);
             if (desired + 1 > pool.max()) {
                 throw new InvalidInputException("name", "pool " + pool.name() + " is at its maximum of " + pool.max()
@@ -122,6 +140,12 @@ class PoolController {
             return HttpResponse.accepted().body(Map.of("pool", pool.name(), "template", template,
                     "command_id", command.getCommandId()));
         }
+    }
+
+    /** 403 naming the enforced budget's reason; 503 while the enforcements are still being read. */
+    private HttpResponse<Map<String, Object>> refuseGrowth(PoolSpec pool, String request, String reason) {
+        LOG.info("Refused {} of pool {}: {}", request, pool.name(), reason);
+        return ApiErrors.of(budgets.ready() ? HttpStatus.FORBIDDEN : HttpStatus.SERVICE_UNAVAILABLE, reason);
     }
 
     private PoolSpec pool(String name, String field) {
@@ -170,6 +194,7 @@ class PoolController {
         view.put("default_ttl_hours", hours(pool.defaultTtl()));
         view.put("max_ttl_hours", hours(pool.maxTtl()));
         view.put("protected", pool.protectedPool());
+        view.put("scale_up_refused", budgets.refusal(pool.name()).orElse(null));
         view.put("labels", pool.labels());
         view.put("taints", pool.taints());
         return view;

@@ -3,6 +3,7 @@ package io.resourcemanager.provisioner.autoscale;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.resourcemanager.provisioner.budget.EnforcedPools;
 import io.resourcemanager.provisioner.config.PoolCatalog;
 import io.resourcemanager.provisioner.domain.ObservedNode;
 import io.resourcemanager.provisioner.domain.autoscale.Autoscaler;
@@ -40,7 +41,8 @@ import org.slf4j.MDC;
  * saga store (or {@code command-timeout} passed), the pool is not decided again; from then on the sagas
  * themselves count: workers being provisioned are workers, those being removed are not, and the pool's
  * last provisioning and decommissioning set its cooldowns, across restarts. Nothing is decided until the
- * allocation view has caught up with Kafka, so that no node holding allocations is ever taken for idle.
+ * allocation view has caught up with Kafka, so that no node holding allocations is ever taken for idle,
+ * nor before the budget enforcements have been read: a pool an enforced budget names does not grow.
  */
 @Singleton
 public final class AutoscaleLoop {
@@ -56,6 +58,7 @@ public final class AutoscaleLoop {
     private final ScaleCommands commands;
     private final AutoscaleProperties properties;
     private final AutoscaleMeters meters;
+    private final EnforcedPools budgets;
     private final Clock clock;
     private final PoolObserver observer;
     private final Autoscaler autoscaler;
@@ -70,13 +73,14 @@ public final class AutoscaleLoop {
     @Inject
     AutoscaleLoop(PoolCatalog catalog, WorkerDirectory workers, SagaStore sagas, ClusterMetrics metrics,
                   AllocationDemand demand, ScaleCommands commands, AutoscaleProperties properties,
-                  MeterRegistry meters, Clock clock) {
-        this(AutoscaledPool.from(catalog), workers, sagas::all, metrics, demand, commands, properties, meters, clock);
+                  MeterRegistry meters, EnforcedPools budgets, Clock clock) {
+        this(AutoscaledPool.from(catalog), workers, sagas::all, metrics, demand, commands, properties, meters, budgets,
+                clock);
     }
 
     AutoscaleLoop(List<AutoscaledPool> pools, WorkerDirectory workers, Supplier<List<WorkerSaga>> sagas,
                   ClusterMetrics metrics, AllocationDemand demand, ScaleCommands commands,
-                  AutoscaleProperties properties, MeterRegistry meters, Clock clock) {
+                  AutoscaleProperties properties, MeterRegistry meters, EnforcedPools budgets, Clock clock) {
         this.pools = List.copyOf(pools);
         this.workers = workers;
         this.sagas = sagas;
@@ -85,6 +89,7 @@ public final class AutoscaleLoop {
         this.commands = commands;
         this.properties = properties;
         this.meters = new AutoscaleMeters(meters);
+        this.budgets = budgets;
         this.clock = clock;
         this.observer = new PoolObserver(properties.settings());
         this.autoscaler = new Autoscaler(properties.settings());
@@ -99,9 +104,9 @@ public final class AutoscaleLoop {
         if (!properties.enabled()) {
             return;
         }
-        if (!demand.ready()) {
+        if (!demand.ready() || !budgets.ready()) {
             if (!waitingNoted) {
-                LOG.info("Autoscaler waits for the allocation view to catch up");
+                LOG.info("Autoscaler waits for the allocation view and the budget enforcements to catch up");
                 waitingNoted = true;
             }
             return;
@@ -116,7 +121,8 @@ public final class AutoscaleLoop {
             MDC.put("pool", pool.name());
             try {
                 PoolFacts facts = new PoolFacts(pool.spec(), known, allSagas, readings.usage(),
-                        queued.getOrDefault(pool.name(), 0), pendingPods(pool.name(), readings), holding);
+                        queued.getOrDefault(pool.name(), 0), pendingPods(pool.name(), readings), holding,
+                        budgets.refusal(pool.name()).orElse(null));
                 decide(pool, observer.observe(facts, now), allSagas, now);
             } catch (RuntimeException e) {
                 LOG.warn("Autoscaling pool {} failed this tick: {}", pool.name(), e.getMessage(), e);
@@ -141,6 +147,12 @@ public final class AutoscaleLoop {
             scaleUp(pool, snapshot, up, now);
         } else if (plan instanceof ScalePlan.ScaleDown down) {
             scaleDown(pool.name(), snapshot, down, now);
+        } else if (plan instanceof ScalePlan.Refused refused) {
+            // Noted by the refusal alone: the load behind the wanted scale-up changes from tick to tick.
+            if (!refused.refusal().equals(lastNote.put(pool.name(), refused.refusal()))) {
+                LOG.info("Pool {} would grow by {} ({}), but scale-up is refused: {}", pool.name(),
+                        refused.wanted().count(), refused.wanted().reason(), refused.refusal());
+            }
         } else if (plan instanceof ScalePlan.Hold hold) {
             String previous = lastNote.put(pool.name(), hold.reason());
             if (!hold.reason().equals(previous)) {

@@ -3,11 +3,13 @@ package io.resourcemanager.provisioner.domain;
 import io.resourcemanager.provisioner.domain.autoscale.PoolSnapshot.WorkerLoad;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an operator's "scale pool P to N workers" means (SPEC §5: always accepted within min and max):
  * provision the missing workers, or remove the surplus, emptiest first and those holding allocations
- * last. Workers of a protected pool are removed only when forced.
+ * last. Workers of a protected pool are removed only when forced; a pool an enforced budget names does
+ * not grow.
  */
 public final class ManualScale {
 
@@ -38,21 +40,32 @@ public final class ManualScale {
     public record Protected(String reason) implements Order {
     }
 
+    /** Not allowed now: the pool would grow, but a budget enforced on it refuses scale-up. */
+    public record Refused(String reason) implements Order {
+    }
+
+    /** The order that brings {@code pool} to {@code count} workers while no budget is enforced on it. */
+    public static Order plan(PoolSpec pool, int count, List<WorkerLoad> workers, int provisioning, boolean force) {
+        return plan(pool, count, workers, provisioning, force, Optional.empty());
+    }
+
     /**
      * The order that brings {@code pool} to {@code count} workers.
      *
      * @param workers the pool's workers that are not being removed
      * @param provisioning workers of the pool being provisioned
      * @param force whether workers of a protected pool may be removed
+     * @param scaleUpRefusal why the pool may not grow now (an enforced budget), if it may not
      */
-    public static Order plan(PoolSpec pool, int count, List<WorkerLoad> workers, int provisioning, boolean force) {
+    public static Order plan(PoolSpec pool, int count, List<WorkerLoad> workers, int provisioning, boolean force,
+                             Optional<String> scaleUpRefusal) {
         var refusal = pool.refuseScaleTo(count);
         if (refusal.isPresent()) {
             return new OutOfBounds(refusal.get());
         }
         int current = workers.size() + provisioning;
         if (count > current) {
-            return new Grow(current, count - current);
+            return scaleUpRefusal.<Order>map(Refused::new).orElseGet(() -> new Grow(current, count - current));
         }
         if (count == current) {
             return new Unchanged(current);

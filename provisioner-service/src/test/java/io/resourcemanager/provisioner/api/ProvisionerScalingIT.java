@@ -9,6 +9,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.resourcemanager.events.BudgetEnforcement;
 import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.NodeRemoved;
 import io.resourcemanager.events.NodeState;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * The provisioner end to end over its real adapters: REST scale requests become sagas that clone,
  * configure and start VMs on the simulated Proxmox, see the simulated kubelets join, label the nodes
  * and announce them; an extended worker's node and inventory show its new deadline; an expired worker is retired;
- * scaling down removes nodes and VMs again. Bad requests name the field or limit.
+ * scaling down removes nodes and VMs again. Bad requests name the field or limit; growing a pool a budget
+ * is enforced on is refused with the budget's reason until the enforcement is lifted.
  */
 @MicronautTest
 class ProvisionerScalingIT extends SimulatedClusterContract {
@@ -76,9 +78,9 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
                      Topics.NODES.valueSerde(registry).deserializer())) {
 
             Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(get("/pools/burst")).containsEntry("workers", 0));
+            Map<String, Object> scaleToTwo = Map.of("count", 2, "template", "small", "ttl_hours", 2);
             Instant requested = Instant.now();
-            HttpResponse<Map<String, Object>> accepted = post("/pools/burst/scale",
-                    Map.of("count", 2, "template", "small", "ttl_hours", 2));
+            HttpResponse<Map<String, Object>> accepted = scaleOnceTheBudgetIsLifted(scaleToTwo);
             assertThat(accepted.code()).isEqualTo(202);
             assertThat(accepted.body()).containsEntry("provisioning", 2);
 
@@ -160,6 +162,47 @@ class ProvisionerScalingIT extends SimulatedClusterContract {
         HttpClientResponseException unknown = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.DELETE("/workers/control-plane-1")));
         assertThat(unknown.getStatus().getCode()).isEqualTo(404);
+    }
+
+    /**
+     * The cost service enforces a budget on the burst pool: scaling up is refused (403) with its reason,
+     * scaling up with one more worker too; once the tombstone lifts it, {@code scale} is accepted.
+     */
+    private HttpResponse<Map<String, Object>> scaleOnceTheBudgetIsLifted(Map<String, Object> scale) {
+        String budget = KafkaTestEnvironment.get().uniqueName("pool-burst-monthly");
+        String reason = "Budget " + budget + " is exhausted ($200.00 of $200.00 in 2026-12): scale-up of pool burst "
+                + "is refused until 2027-01-01T00:00:00Z";
+        try {
+            publishEnforcement(budget, BudgetEnforcement.newBuilder()
+                    .setHeader(EventHeaders.first("cost-test", Clock.systemUTC())).setBudget(budget).setPool("burst")
+                    .setPeriodStart(Instant.parse("2026-12-01T00:00:00Z"))
+                    .setPeriodEnd(Instant.parse("2027-01-01T00:00:00Z")).setReason(reason).build());
+            Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                    assertThat(get("/pools/burst")).containsEntry("scale_up_refused", reason));
+            HttpClientResponseException blocked = refused("/pools/burst/scale", scale);
+            assertThat(blocked.getStatus().getCode()).isEqualTo(403);
+            assertThat(errorOf(blocked)).containsEntry("error", reason);
+            HttpClientResponseException oneMore = refused("/pools/burst/workers", Map.of("template", "small"));
+            assertThat(oneMore.getStatus().getCode()).isEqualTo(403);
+            assertThat(errorOf(oneMore)).containsEntry("error", reason);
+        } finally {
+            publishEnforcement(budget, null);
+        }
+        Awaitility.await().atMost(WAIT).untilAsserted(() ->
+                assertThat(get("/pools/burst").get("scale_up_refused")).isNull());
+        return post("/pools/burst/scale", scale);
+    }
+
+    /** Publishes an enforcement of {@code budget} on rm.cost.enforcements as the cost service would; null lifts it. */
+    private static void publishEnforcement(String budget, BudgetEnforcement enforcement) {
+        KafkaTestEnvironment env = KafkaTestEnvironment.get();
+        try (EventPublisher publisher = EventPublisher.connect(env.bootstrapServers(),
+                RegistrySettings.atBaseAddress(env.registryBaseUrl()), "cost-test")) {
+            (enforcement == null ? publisher.publishTombstone(Topics.COST_ENFORCEMENTS, budget)
+                    : publisher.publish(Topics.COST_ENFORCEMENTS, budget, enforcement)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish the budget enforcement", e);
+        }
     }
 
     /** What the TTL service publishes when a worker's deadline passed (no grace, to keep the test short). */

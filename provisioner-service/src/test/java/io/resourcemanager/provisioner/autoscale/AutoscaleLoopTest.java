@@ -16,6 +16,7 @@ import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.MutableClock;
 import io.resourcemanager.provisioner.autoscale.RecordingScaleCommands.Decommission;
 import io.resourcemanager.provisioner.autoscale.RecordingScaleCommands.Provision;
+import io.resourcemanager.provisioner.budget.EnforcedPools;
 import io.resourcemanager.provisioner.domain.ObservedNode;
 import io.resourcemanager.provisioner.domain.saga.SagaStatus;
 import io.resourcemanager.provisioner.domain.saga.WorkerSaga;
@@ -38,6 +39,7 @@ class AutoscaleLoopTest {
     private final AllocationDemand demand = new AllocationDemand("burst");
     private final RecordingScaleCommands commands = new RecordingScaleCommands();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final EnforcedPools budgets = readBudgets();
     private final AutoscaleLoop loop = loopOver(demand);
 
     @BeforeEach
@@ -176,6 +178,50 @@ class AutoscaleLoopTest {
     }
 
     @Test
+    void shouldNotGrowAPoolABudgetIsEnforcedOnUntilTheBudgetIsLifted() {
+        budgets.enforce("pool-burst-monthly", "burst", "Budget pool-burst-monthly is exhausted");
+        queue(5);
+        loop.tick();
+        tickFor(300);
+
+        assertThat(commands.sent()).isEmpty();
+
+        budgets.lift("pool-burst-monthly");
+        tickFor(1);
+
+        assertThat(commands.sent()).singleElement().isInstanceOfSatisfying(Provision.class, provision ->
+                assertThat(provision.pool()).isEqualTo("burst"));
+    }
+
+    @Test
+    void shouldStillShrinkAPoolABudgetIsEnforcedOn() {
+        budgets.enforce("pool-burst-monthly", "burst", "Budget pool-burst-monthly is exhausted");
+        join(medium("burst-1", "burst"), 0.05);
+        join(medium("burst-2", "burst"), 0.10);
+
+        loop.tick();
+
+        assertThat(commands.sent()).singleElement().isInstanceOfSatisfying(Decommission.class, down ->
+                assertThat(down.node()).isEqualTo("burst-1"));
+    }
+
+    @Test
+    void shouldDecideNothingBeforeTheBudgetEnforcementsWereRead() {
+        known.removeIf(worker -> worker.pool().equals("permanent"));
+        EnforcedPools starting = new EnforcedPools();
+        AutoscaleLoop early = loopOver(demand, starting);
+
+        early.tick();
+        assertThat(commands.sent()).isEmpty();
+
+        starting.caughtUp();
+        early.tick();
+
+        assertThat(commands.sent()).singleElement().isInstanceOfSatisfying(Provision.class, provision ->
+                assertThat(provision.pool()).isEqualTo("permanent"));
+    }
+
+    @Test
     void shouldSendTheSameDecisionAgainWhenASendFailedOrNoSagaFollowed() {
         queue(5);
         loop.tick();
@@ -198,9 +244,19 @@ class AutoscaleLoopTest {
     }
 
     private AutoscaleLoop loopOver(AllocationDemand allocations) {
+        return loopOver(allocations, budgets);
+    }
+
+    private AutoscaleLoop loopOver(AllocationDemand allocations, EnforcedPools enforced) {
         return new AutoscaleLoop(List.of(new AutoscaledPool(BURST, "medium"), new AutoscaledPool(PERMANENT, "medium")),
                 () -> List.copyOf(known), () -> List.copyOf(sagas), metrics, allocations, commands,
-                AutoscaleProperties.defaults(), meters, clock);
+                AutoscaleProperties.defaults(), meters, enforced, clock);
+    }
+
+    private static EnforcedPools readBudgets() {
+        EnforcedPools read = new EnforcedPools();
+        read.caughtUp();
+        return read;
     }
 
     private void join(ObservedNode worker, double load) {

@@ -6,6 +6,7 @@ import io.resourcemanager.provisioner.domain.autoscale.PoolSnapshot.WorkerLoad;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ManualScaleTest {
@@ -47,6 +48,24 @@ class ManualScaleTest {
                 refusal -> assertThat(refusal.reason()).contains("maximum").contains("20"));
         assertThat(ManualScale.plan(PERMANENT, 2, THREE, 0, true)).isInstanceOfSatisfying(ManualScale.OutOfBounds.class,
                 refusal -> assertThat(refusal.reason()).contains("minimum").contains("3"));
+    }
+
+    @Test
+    void shouldRefuseToGrowAPoolABudgetIsEnforcedOnNamingTheReason() {
+        Optional<String> enforced = Optional.of("Budget pool-burst-monthly is exhausted");
+
+        assertThat(ManualScale.plan(BURST, 6, THREE, 0, false, enforced))
+                .isEqualTo(new ManualScale.Refused("Budget pool-burst-monthly is exhausted"));
+    }
+
+    @Test
+    void shouldStillShrinkOrKeepAPoolABudgetIsEnforcedOn() {
+        Optional<String> enforced = Optional.of("Budget pool-burst-monthly is exhausted");
+
+        assertThat(ManualScale.plan(BURST, 1, THREE, 0, false, enforced))
+                .isEqualTo(new ManualScale.Shrink(3, List.of("burst-c", "burst-a")));
+        assertThat(ManualScale.plan(BURST, 3, THREE, 0, false, enforced)).isEqualTo(new ManualScale.Unchanged(3));
+        assertThat(ManualScale.plan(BURST, 21, THREE, 0, false, enforced)).isInstanceOf(ManualScale.OutOfBounds.class);
     }
 
     @Test

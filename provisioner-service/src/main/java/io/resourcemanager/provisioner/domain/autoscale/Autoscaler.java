@@ -11,7 +11,8 @@ import java.util.Optional;
  * within the pool's bounds and the scale-up cooldown, and not while workers it asked for are still on
  * their way; shrink gradually, emptiest workers first and never those holding allocations or still
  * joining, when the pool is below its utilisation targets and nothing waits. Protected pools and pools
- * whose usage is unknown are never shrunk.
+ * whose usage is unknown are never shrunk; a pool an enforced budget names never grows (not even to its
+ * minimum) until the enforcement is lifted.
  */
 public final class Autoscaler {
 
@@ -23,8 +24,17 @@ public final class Autoscaler {
         this.settings = settings;
     }
 
-    /** The plan for {@code pool} at {@code now}. */
+    /** The plan for {@code pool} at {@code now}; a scale-up a budget enforced on the pool refuses is not made. */
     public ScalePlan plan(PoolSnapshot pool, Instant now) {
+        ScalePlan plan = unrestricted(pool, now);
+        String refusal = pool.restraints().scaleUpRefusal();
+        if (refusal != null && plan instanceof ScalePlan.ScaleUp up) {
+            return new ScalePlan.Refused(up, refusal, RECHECK);
+        }
+        return plan;
+    }
+
+    private ScalePlan unrestricted(PoolSnapshot pool, Instant now) {
         int size = pool.workers().size();
         if (size < pool.min()) {
             return new ScalePlan.ScaleUp(pool.min() - size, "below the pool's minimum of " + pool.min());

@@ -19,10 +19,11 @@ import java.util.Set;
  * @param queuedAllocations queued allocations that count as demand for this pool
  * @param pendingPods pods waiting for a node of this pool
  * @param nodesHoldingAllocations nodes on which active allocations have workers
+ * @param scaleUpRefusal why the pool may not grow (a budget enforced on it), or null if it may
  */
 public record PoolFacts(PoolSpec pool, List<ObservedNode> knownWorkers, List<WorkerSaga> sagas,
                         Map<String, NodeUsage> usage, int queuedAllocations, int pendingPods,
-                        Set<String> nodesHoldingAllocations) {
+                        Set<String> nodesHoldingAllocations, String scaleUpRefusal) {
 
     public PoolFacts {
         Objects.requireNonNull(pool, "pool");
@@ -30,6 +31,13 @@ public record PoolFacts(PoolSpec pool, List<ObservedNode> knownWorkers, List<Wor
         sagas = List.copyOf(sagas);
         usage = Map.copyOf(usage);
         nodesHoldingAllocations = Set.copyOf(nodesHoldingAllocations);
+    }
+
+    /** The facts of a pool no budget holds back. */
+    public PoolFacts(PoolSpec pool, List<ObservedNode> knownWorkers, List<WorkerSaga> sagas,
+                     Map<String, NodeUsage> usage, int queuedAllocations, int pendingPods,
+                     Set<String> nodesHoldingAllocations) {
+        this(pool, knownWorkers, sagas, usage, queuedAllocations, pendingPods, nodesHoldingAllocations, null);
     }
 
     /** Queued allocations and pending pods together. */

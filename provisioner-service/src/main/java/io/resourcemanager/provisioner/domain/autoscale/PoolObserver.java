@@ -39,7 +39,8 @@ public final class PoolObserver {
         return new PoolSnapshot(pool, facts.pool().min(), facts.pool().max(),
                 loads(members, activity.joining(), facts), demandSince, facts.demand(), highSince, usage.cpu(),
                 usage.memory(), activity.lastScaleUp(), activity.lastScaleDown(),
-                new PoolSnapshot.Restraints(protectedPool, activity.autoscaleProvisions(), usage.unknown()));
+                new PoolSnapshot.Restraints(protectedPool, activity.autoscaleProvisions(), usage.unknown(),
+                        facts.scaleUpRefusal()));
     }
 
     private static List<PoolSnapshot.WorkerLoad> loads(List<ObservedNode> members, Set<String> joining,

@@ -66,10 +66,17 @@ public record PoolSnapshot(String pool, int min, int max, List<WorkerLoad> worke
      *                              already count as workers, but the demand and load that called for them
      *                              remain until they join, so growing again would count the same need twice
      * @param utilisationUnknown no worker of the pool reports usage: an idle-looking pool is not shrunk
+     * @param scaleUpRefusal why the pool may not grow (a budget enforced on it), or null if it may
      */
-    public record Restraints(boolean protectedPool, int provisioningsInFlight, boolean utilisationUnknown) {
+    public record Restraints(boolean protectedPool, int provisioningsInFlight, boolean utilisationUnknown,
+                             String scaleUpRefusal) {
 
         /** Nothing restrains the autoscaler. */
         public static final Restraints NONE = new Restraints(false, 0, false);
+
+        /** Restraints of a pool no budget holds back. */
+        public Restraints(boolean protectedPool, int provisioningsInFlight, boolean utilisationUnknown) {
+            this(protectedPool, provisioningsInFlight, utilisationUnknown, null);
+        }
     }
 }

@@ -125,6 +125,32 @@ class AutoscalerTest {
                 assertThat(down.nodes()).containsExactly("w1"));
     }
 
+    @Test
+    void shouldRefuseToGrowAPoolABudgetIsEnforcedOnSayingWhatItWanted() {
+        ScalePlan plan = autoscaler.plan(aPool().workers(2).demand(12, NOW.minusSeconds(120))
+                .budgetEnforced("Budget pool-burst-monthly is exhausted").build(), NOW);
+
+        ScalePlan.ScaleUp wanted = new ScalePlan.ScaleUp(3, "queued demand of 12 for at least 120 s");
+        assertThat(plan).isEqualTo(new ScalePlan.Refused(wanted, "Budget pool-burst-monthly is exhausted",
+                Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void shouldNotEvenRestoreTheMinimumOfAPoolABudgetIsEnforcedOn() {
+        assertThat(autoscaler.plan(aPool().min(3).workers(1).budgetEnforced("exhausted").build(), NOW))
+                .isInstanceOf(ScalePlan.Refused.class);
+    }
+
+    @Test
+    void shouldStillShrinkAPoolABudgetIsEnforcedOn() {
+        PoolBuilder pool = aPool().min(0).utilisation(0.1, 0.1).budgetEnforced("exhausted");
+        for (int i = 1; i < 5; i++) {
+            pool.worker("w" + i, i / 10.0, false);
+        }
+
+        assertThat(autoscaler.plan(pool.build(), NOW)).isInstanceOf(ScalePlan.ScaleDown.class);
+    }
+
     private static PoolBuilder aPool() {
         return new PoolBuilder();
     }
@@ -144,6 +170,7 @@ class AutoscalerTest {
         private boolean protectedPool;
         private int provisioningsInFlight;
         private boolean usageUnknown;
+        private String scaleUpRefusal;
 
         PoolBuilder min(int value) {
             min = value;
@@ -182,6 +209,11 @@ class AutoscalerTest {
             return this;
         }
 
+        PoolBuilder budgetEnforced(String reason) {
+            scaleUpRefusal = reason;
+            return this;
+        }
+
         PoolBuilder usageUnknown() {
             usageUnknown = true;
             return this;
@@ -217,7 +249,7 @@ class AutoscalerTest {
         PoolSnapshot build() {
             return new PoolSnapshot("burst", min, max, workers, demandSince, demand, highSince, cpu, memory,
                     lastScaleUp, lastScaleDown,
-                    new PoolSnapshot.Restraints(protectedPool, provisioningsInFlight, usageUnknown));
+                    new PoolSnapshot.Restraints(protectedPool, provisioningsInFlight, usageUnknown, scaleUpRefusal));
         }
     }
 }
