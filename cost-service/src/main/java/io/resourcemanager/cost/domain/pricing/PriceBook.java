@@ -42,6 +42,23 @@ public record PriceBook(Map<String, BigDecimal> templatePerHour, BigDecimal spot
         }
     }
 
+    /**
+     * The prices of SPEC §8: templates small/medium/large/gpu-nvidia at $0.12/0.24/0.48/1.20 an hour, spot
+     * 70% off; $0.05 a core-hour, $0.005 a GB-hour, $0.50 a GPU-hour; models at $15/$75, $3/$15 and $0.80/$4
+     * per million input/output tokens (cache reads at a tenth of the input price, cache writes at 1.25
+     * times); external rates 50% over internal ones for compute and 20% for tokens.
+     */
+    public static PriceBook spec() {
+        return new PriceBook(
+                Map.of("small", new BigDecimal("0.12"), "medium", new BigDecimal("0.24"),
+                        "large", new BigDecimal("0.48"), "gpu-nvidia", new BigDecimal("1.20")),
+                new BigDecimal("0.70"), new BigDecimal("0.05"), new BigDecimal("0.005"), new BigDecimal("0.50"),
+                Map.of("claude-opus", TokenPrice.fromInputOutput(new BigDecimal("15"), new BigDecimal("75")),
+                        "claude-sonnet", TokenPrice.fromInputOutput(new BigDecimal("3"), new BigDecimal("15")),
+                        "claude-haiku", TokenPrice.fromInputOutput(new BigDecimal("0.80"), new BigDecimal("4"))),
+                new BigDecimal("0.50"), new BigDecimal("0.20"));
+    }
+
     /** What a node of {@code template} costs for {@code running}; empty for a template without a price. */
     public Optional<BigDecimal> node(String template, boolean spot, Duration running) {
         return Optional.ofNullable(templatePerHour.get(template)).map(perHour -> {

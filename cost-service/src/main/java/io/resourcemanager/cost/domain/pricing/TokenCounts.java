@@ -11,8 +11,15 @@ package io.resourcemanager.cost.domain.pricing;
 public record TokenCounts(long input, long output, long cacheRead, long cacheWrite) {
 
     public TokenCounts {
-        if (input < 0 || output < 0 || cacheRead < 0 || cacheWrite < 0) {
-            throw new IllegalArgumentException("Token counts must not be negative");
+        notNegative("input_tokens", input);
+        notNegative("output_tokens", output);
+        notNegative("cache_read_tokens", cacheRead);
+        notNegative("cache_write_tokens", cacheWrite);
+    }
+
+    private static void notNegative(String field, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException(field + " must not be negative, was " + count);
         }
     }
 

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record TokenPrice(BigDecimal input, BigDecimal output, BigDecimal cacheRead, BigDecimal cacheWrite) {
 
+    private static final BigDecimal CACHE_READ_SHARE = new BigDecimal("0.10");
+    private static final BigDecimal CACHE_WRITE_SHARE = new BigDecimal("1.25");
+
     public TokenPrice {
         for (BigDecimal price : new BigDecimal[] {input, output, cacheRead, cacheWrite}) {
             Objects.requireNonNull(price, "token prices");
@@ -20,5 +23,10 @@ public record TokenPrice(BigDecimal input, BigDecimal output, BigDecimal cacheRe
                 throw new IllegalArgumentException("Token prices must not be negative: " + price);
             }
         }
+    }
+
+    /** Prices from input and output alone: cache reads at a tenth of the input price, writes at 1.25 times. */
+    public static TokenPrice fromInputOutput(BigDecimal input, BigDecimal output) {
+        return new TokenPrice(input, output, input.multiply(CACHE_READ_SHARE), input.multiply(CACHE_WRITE_SHARE));
     }
 }
