@@ -8,7 +8,7 @@ framed in the Confluent wire format by the client itself.
 Needs python3-confluent-kafka, python3-avro and python3-requests (Debian packages).
 
     python3 examples/produce_usage.py --division research --tokens 1500
-    curl -s http://127.0.0.1:8085/usage
+    curl -s 'http://127.0.0.1:8085/costs?group_by=division&period=day'
 """
 import argparse
 import datetime
@@ -21,10 +21,10 @@ from confluent_kafka.avro import CachedSchemaRegistryClient
 from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
 
 SCHEMA_FILE = (pathlib.Path(__file__).resolve().parent.parent
-               / "schemas/src/test/resources/baseline/rm.cost.usage-value/v1.avsc")
+               / "schemas/src/test/resources/baseline/rm.cost.usage-value/v2.avsc")
 
 
-def usage_event(division, tokens, model):
+def usage_event(division, tokens, model, agent):
     now = datetime.datetime.now(datetime.timezone.utc)
     return {
         "header": {
@@ -35,9 +35,10 @@ def usage_event(division, tokens, model):
             "producer": "examples/produce_usage.py",
         },
         "payload": {
-            "kind": "TOKENS", "quantity": float(tokens), "division": division, "project": None,
+            "kind": "TOKENS", "quantity": 0.0, "division": division, "project": None,
             "job_id": None, "allocation_id": None, "pool": None, "node": None, "template": None,
-            "model": model, "token_type": "INPUT", "external": False,
+            "model": model, "token_type": None, "external": False, "agent": agent,
+            "input_tokens": tokens, "output_tokens": tokens // 10, "cache_read_tokens": 0, "cache_write_tokens": 0,
             "period_start": now - datetime.timedelta(minutes=1), "period_end": now,
         },
     }
@@ -49,19 +50,21 @@ def main():
     parser.add_argument("--registry", default="http://127.0.0.1:8081/apis/ccompat/v7")
     parser.add_argument("--division", default="research")
     parser.add_argument("--tokens", type=int, default=1000)
-    parser.add_argument("--model", default="claude-sonnet")
+    parser.add_argument("--model", default="claude-sonnet", help="a model with a price (rm.cost.models)")
+    parser.add_argument("--agent", default="example-agent")
     args = parser.parse_args()
 
     schema = avro.loads(json.dumps(json.loads(SCHEMA_FILE.read_text())))
     serializer = MessageSerializer(CachedSchemaRegistryClient({"url": args.registry}))
     # keys are plain UTF-8 strings; values are Avro in the Confluent wire format, subject rm.cost.usage-value
-    value = serializer.encode_record_with_schema("rm.cost.usage", schema, usage_event(args.division, args.tokens, args.model))
+    value = serializer.encode_record_with_schema("rm.cost.usage", schema, usage_event(args.division, args.tokens, args.model, args.agent))
     producer = Producer({"bootstrap.servers": args.bootstrap})
     producer.produce("rm.cost.usage", key=("division=" + args.division).encode(), value=value)
     remaining = producer.flush(10)
     if remaining:
         raise SystemExit("%d record(s) not delivered" % remaining)
-    print("sent %d tokens for division %s to rm.cost.usage" % (args.tokens, args.division))
+    print("sent %d input and %d output tokens of %s for division %s to rm.cost.usage"
+          % (args.tokens, args.tokens // 10, args.model, args.division))
 
 
 if __name__ == "__main__":
