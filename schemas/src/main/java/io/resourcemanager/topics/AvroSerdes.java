@@ -24,6 +24,9 @@ public final class AvroSerdes {
         config.put("apicurio.registry.auto-register", registry.autoRegister());
         config.put("apicurio.registry.find-latest", !registry.autoRegister());
         config.put("apicurio.registry.use-specific-avro-reader", true);
+        // register each schema whole, nested records inline: clients that do not resolve schema references
+        // (older Confluent clients, most analytics tools) read every topic with the schema fetched by id
+        config.put("apicurio.registry.dereference-schema", true);
         return config;
     }
 

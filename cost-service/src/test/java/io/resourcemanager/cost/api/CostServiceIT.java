@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.resourcemanager.events.BudgetEnforcement;
@@ -23,6 +24,8 @@ import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.SchemaCatalogue;
 import io.resourcemanager.topics.Topics;
 import jakarta.inject.Inject;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +100,9 @@ class CostServiceIT extends ServiceEndpointsContract {
             BudgetEnforcement enforced = enforcements.awaitRecord(record -> POOL_BUDGET.equals(record.key()), WAIT).value();
             assertThat(enforced.getPool()).isEqualTo(POOL);
             assertThat(enforced.getReason()).contains("scale-up of pool " + POOL + " is refused until");
+            assertThat(registeredSchema(env, SchemaCatalogue.valueSubject(Topics.COST_ROLLUPS)))
+                    .as("self-contained, so clients that resolve no schema references can read it")
+                    .contains("\"name\":\"EventHeader\",").doesNotContain("\"type\":\"EventHeader\"");
             Map<String, Object> budget = get("/budgets/" + POOL_BUDGET);
             assertThat(budget).containsEntry("enforced", true).containsEntry("unit", "usd");
             assertThat(((Number) budget.get("remaining")).doubleValue()).isZero();
@@ -152,6 +158,19 @@ class CostServiceIT extends ServiceEndpointsContract {
             Map<String, Object> body = refused.getResponse().getBody(Argument.mapOf(String.class, Object.class))
                     .orElseThrow();
             assertThat(body).containsEntry("field", field);
+        }
+    }
+
+    /** The latest schema of {@code subject} as a Confluent client fetches it. */
+    @SuppressWarnings("unchecked")
+    private static String registeredSchema(KafkaTestEnvironment env, String subject) {
+        try (HttpClient registry = HttpClient.create(new URL(env.registryBaseUrl()))) {
+            Map<String, Object> latest = registry.toBlocking().retrieve(
+                    HttpRequest.GET("/apis/ccompat/v7/subjects/" + subject + "/versions/latest"), Map.class);
+            assertThat((List<Object>) latest.getOrDefault("references", List.of())).isEmpty();
+            return (String) latest.get("schema");
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
