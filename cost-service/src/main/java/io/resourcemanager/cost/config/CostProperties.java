@@ -25,6 +25,7 @@ import java.util.List;
  * @param tokenMarkup external token rates over internal ones
  * @param thresholds budget thresholds in percent
  * @param anomalyDimensions dimension types whose daily spend is compared with its 7-day baseline
+ * @param fallbackTemplate template whose price nodes get when their events name none (workers adopted as found)
  * @param accrualInterval how often running nodes and allocations are charged
  * @param flushInterval how often buffered usage reaches the rollups
  * @param rolloverCheck how often ended budget periods are looked for
@@ -44,6 +45,7 @@ public record CostProperties(@Bindable(defaultValue = "0.70") @DecimalMin("0") @
                              @Bindable(defaultValue = "50,75,90,100") @NotEmpty List<Integer> thresholds,
                              @Bindable(defaultValue = "pool,division,project,model,organisation") @NotNull
                              List<String> anomalyDimensions,
+                             @Bindable(defaultValue = "medium") @NotNull String fallbackTemplate,
                              @Bindable(defaultValue = "60s") @NotNull Duration accrualInterval,
                              @Bindable(defaultValue = "1s") @NotNull Duration flushInterval,
                              @Bindable(defaultValue = "10s") @NotNull Duration rolloverCheck,

@@ -41,7 +41,7 @@ class CostSettingsFactory {
             }
             return new CostSettings(prices, new HashSet<>(properties.spotPools()), allBudgets,
                     new Thresholds(properties.thresholds()), new HashSet<>(properties.anomalyDimensions()),
-                    properties.accrualInterval(), properties.flushInterval(), properties.rolloverCheck(),
+                    properties.fallbackTemplate(), properties.accrualInterval(), properties.flushInterval(), properties.rolloverCheck(),
                     properties.hourlyRetention());
         } catch (IllegalArgumentException invalid) {
             throw new ConfigurationException("Invalid cost settings: " + invalid.getMessage(), invalid);

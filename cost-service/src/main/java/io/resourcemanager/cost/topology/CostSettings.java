@@ -14,13 +14,14 @@ import java.util.Set;
  * Everything the cost topology needs to know: prices, which pools are spot, budgets and their thresholds,
  * which dimensions are watched for anomalies, and how often it accrues, flushes and checks for rollover.
  *
+ * @param fallbackTemplate the template that prices nodes whose events name none (workers adopted as they were)
  * @param accrualInterval how often running nodes and allocations are charged (wall-clock)
  * @param flushInterval how often buffered usage is added to the rollups
  * @param rolloverCheck how often ended budget periods are looked for (to lift enforcements)
  * @param hourlyRetention how long hourly rollups are kept (days and months are kept)
  */
 public record CostSettings(PriceBook prices, Set<String> spotPools, Map<String, Budget> budgets, Thresholds thresholds,
-                           Set<String> anomalyDimensions, Duration accrualInterval, Duration flushInterval,
+                           Set<String> anomalyDimensions, String fallbackTemplate, Duration accrualInterval, Duration flushInterval,
                            Duration rolloverCheck, Duration hourlyRetention) {
 
     public CostSettings {
@@ -38,7 +39,7 @@ public record CostSettings(PriceBook prices, Set<String> spotPools, Map<String, 
     public static CostSettings defaults() {
         return new CostSettings(PriceBook.spec(), Set.of("spot"), SpecBudgets.all(), Thresholds.DEFAULTS,
                 Set.of(Dimension.POOL, Dimension.DIVISION, Dimension.PROJECT, Dimension.MODEL, Dimension.ORGANISATION),
-                Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofDays(35));
+                "medium", Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofDays(35));
     }
 
     /** The budgets on {@code dimension}. */

@@ -41,6 +41,7 @@ final class MeterProcessor implements Processor<String, SpecificRecord, String, 
 
     private final Accrual accrual;
     private final Set<String> spotPools;
+    private final String fallbackTemplate;
     private final Duration interval;
     private final Map<String, Long> allocatedCpuByNode = new HashMap<>();
     private ProcessorContext<String, HourlyCost> context;
@@ -49,6 +50,7 @@ final class MeterProcessor implements Processor<String, SpecificRecord, String, 
     MeterProcessor(CostSettings settings) {
         this.accrual = new Accrual(settings.prices());
         this.spotPools = settings.spotPools();
+        this.fallbackTemplate = settings.fallbackTemplate();
         this.interval = settings.accrualInterval();
     }
 
@@ -72,7 +74,7 @@ final class MeterProcessor implements Processor<String, SpecificRecord, String, 
         if (record.value() instanceof ProvisioningEventEnvelope) {
             Object payload = ((ProvisioningEventEnvelope) record.value()).getPayload();
             if (payload instanceof NodeJoined joined && meters.get(MeterRecords.nodeKey(joined.getWorker())) == null) {
-                meters.put(MeterRecords.nodeKey(joined.getWorker()), MeterRecords.toAvro(MeterRecords.node(joined, spotPools)));
+                meters.put(MeterRecords.nodeKey(joined.getWorker()), MeterRecords.toAvro(MeterRecords.node(joined, spotPools, fallbackTemplate)));
             } else if (payload instanceof NodeRemoved removed) {
                 stopNode(removed.getWorker(), ((ProvisioningEventEnvelope) record.value()).getHeader().getOccurredAt(), at);
             }

@@ -33,8 +33,11 @@ final class MeterRecords {
         return "allocation/" + allocationId;
     }
 
-    static RunningNode node(NodeJoined joined, Set<String> spotPools) {
-        return new RunningNode(joined.getWorker(), joined.getPool(), joined.getTemplate(),
+    /** A joined node, priced by its template or, naming none, by {@code fallbackTemplate}. */
+    static RunningNode node(NodeJoined joined, Set<String> spotPools, String fallbackTemplate) {
+        String template = joined.getTemplate() == null || joined.getTemplate().isBlank() ? fallbackTemplate
+                : joined.getTemplate();
+        return new RunningNode(joined.getWorker(), joined.getPool(), template,
                 spotPools.contains(joined.getPool()), joined.getAllocatable().getCpuMillis(), joined.getJoinedAt(),
                 joined.getJoinedAt());
     }

@@ -15,7 +15,7 @@ class QuerySpanTest {
 
     private static final Instant NOW = Instant.parse("2026-12-07T10:15:00Z");
     private static final CostProperties LIMITS = new CostProperties(BigDecimal.ZERO, List.of(), BigDecimal.ZERO,
-            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(50), List.of(),
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, List.of(50), List.of(), "medium",
             Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofDays(35), 744, 366, 36);
 
     @Test

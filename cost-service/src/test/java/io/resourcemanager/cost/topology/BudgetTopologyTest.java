@@ -37,7 +37,7 @@ class BudgetTopologyTest {
             byName.put(budget.name(), budget);
         }
         return new CostSettings(PriceBook.spec(), defaults.spotPools(), byName, Thresholds.DEFAULTS,
-                defaults.anomalyDimensions(), defaults.accrualInterval(), defaults.flushInterval(),
+                defaults.anomalyDimensions(), defaults.fallbackTemplate(), defaults.accrualInterval(), defaults.flushInterval(),
                 defaults.rolloverCheck(), defaults.hourlyRetention());
     }
 

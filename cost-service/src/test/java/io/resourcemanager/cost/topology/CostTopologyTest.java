@@ -31,6 +31,7 @@ class CostTopologyTest {
         cost.joined("burst-1", "burst", "medium");
         cost.joined("spot-1", "spot", "medium");
         cost.joined("gpu-1", "gpu", "gpu-nvidia");
+        cost.joined("adopted-1", "permanent", null);
 
         cost.advance(Duration.ofHours(1));
 
@@ -41,6 +42,8 @@ class CostTopologyTest {
         assertThat(burst.getUsage()).containsEntry("node_hours", 1.0);
         assertThat(cost.rollup("pool=spot", "HOUR", T0).getCostMicroUsd()).isEqualTo(72_000);
         assertThat(cost.rollup("pool=gpu", "HOUR", T0).getCostMicroUsd()).isEqualTo(1_200_000);
+        assertThat(cost.rollup("pool=permanent", "HOUR", T0).getCostMicroUsd())
+                .as("a worker adopted without a template is priced as the fallback template").isEqualTo(MEDIUM_HOUR);
     }
 
     @Test
