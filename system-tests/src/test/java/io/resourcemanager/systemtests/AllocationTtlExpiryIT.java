@@ -3,6 +3,9 @@ package io.resourcemanager.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.resourcemanager.allocation.domain.LedgerSettings;
+import io.resourcemanager.allocation.topology.LedgerTopology;
 import io.resourcemanager.events.AllocationEventEnvelope;
 import io.resourcemanager.events.AllocationExpired;
 import io.resourcemanager.events.AllocationGranted;
@@ -23,6 +26,9 @@ import io.resourcemanager.topics.EventHeaders;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topic;
 import io.resourcemanager.topics.Topics;
+import io.resourcemanager.ttl.config.TtlProperties;
+import io.resourcemanager.ttl.domain.Countdowns;
+import io.resourcemanager.ttl.topology.DeadlineTopology;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,7 +75,11 @@ class AllocationTtlExpiryIT {
         String cluster = env.uniqueName("ttl-cluster");
         String node = cluster + "-node-1";
         String allocationId = env.uniqueName("ttl-allocation");
-        try (TwoServices services = TwoServices.start(env, stateDir, CLOCK).awaitRunning(WARM_UP);
+        TtlProperties ttl = TtlProperties.defaults();
+        try (RunningTopologies services = RunningTopologies.start(env, stateDir,
+                        new LedgerTopology(LedgerSettings.defaults(), CLOCK),
+                        new DeadlineTopology(new Countdowns(ttl.policy()), ttl, CLOCK, new SimpleMeterRegistry()))
+                .awaitRunning(WARM_UP);
              EventPublisher publisher = EventPublisher.connect(env.bootstrapServers(), registry, "system-tests");
              RecordCollector<String, AllocationEventEnvelope> allocationTopic = collect(Topics.ALLOCATION_EVENTS);
              RecordCollector<String, TtlEventEnvelope> ttlTopic = collect(Topics.TTL_EVENTS)) {
