@@ -1,0 +1,101 @@
+package io.resourcemanager.cost.benchmark;
+
+import io.resourcemanager.cost.topology.CostSettings;
+import io.resourcemanager.cost.topology.CostTopology;
+import io.resourcemanager.kafka.KafkaProperties;
+import io.resourcemanager.kafka.RegistryEventSerdes;
+import io.resourcemanager.kafka.StreamsApp;
+import io.resourcemanager.topics.RegistrySettings;
+import io.resourcemanager.topics.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The cost topology as production runs it: {@link CostTopology} with {@link CostSettings#defaults()} (SPEC
+ * prices and budgets, flush every 1 s, hourly rollups kept 35 days) and the system clock, with the registry
+ * serdes, started by {@link StreamsApp} (exactly-once v2, 100 ms commit interval, RocksDB stores, one stream
+ * thread).
+ */
+final class RunningCost implements AutoCloseable {
+
+    static final String APPLICATION_ID = "rm-cost-benchmark";
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final StreamsApp app;
+    private final Admin admin;
+
+    private RunningCost(StreamsApp app, Admin admin) {
+        this.app = app;
+        this.admin = admin;
+    }
+
+    /** Starts the application with its state under {@code stateRoot}. */
+    static RunningCost start(String bootstrapServers, RegistrySettings registry, Admin admin, Path stateRoot) {
+        KafkaProperties kafka = new KafkaProperties(bootstrapServers, stateRoot.toString(), Duration.ofSeconds(3),
+                (short) 1, false, Duration.ofSeconds(10));
+        CostTopology topology = new CostTopology(CostSettings.defaults(), Clock.systemUTC());
+        StreamsApp app = StreamsApp.start(APPLICATION_ID,
+                topology.build(new StreamsBuilder(), new RegistryEventSerdes(registry)), kafka);
+        return new RunningCost(app, admin);
+    }
+
+    /** Waits until the application is RUNNING. */
+    boolean awaitRunning(Duration timeout) {
+        return until(() -> app.state() == KafkaStreams.State.RUNNING, timeout);
+    }
+
+    /** Whether the application has committed its input offsets up to the end of {@code rm.cost.usage}. */
+    boolean caughtUp() throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                .filter(partition -> partition.topic().equals(Topics.COST_USAGE.name()))
+                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+        if (latest.size() < Topics.COST_USAGE.partitions()) {
+            return false;
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
+                && committed.get(end.getKey()).offset() >= end.getValue().offset());
+    }
+
+    /** RocksDB's estimate of the entries of {@code store} over all tasks (no scan). */
+    long approximateEntries(String store) {
+        try {
+            return app.store(store, QueryableStoreTypes.<String, Object>keyValueStore()).approximateNumEntries();
+        } catch (RuntimeException notQueryable) {
+            return -1;
+        }
+    }
+
+    private static boolean until(Callable<Boolean> condition, Duration timeout) {
+        try {
+            Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL).ignoreExceptions()
+                    .until(condition);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}
