@@ -27,6 +27,7 @@ public final class AvroSerdes {
         // register each schema whole, nested records inline: clients that do not resolve schema references
         // (older Confluent clients, most analytics tools) read every topic with the schema fetched by id
         config.put("apicurio.registry.dereference-schema", true);
+        config.put("apicurio.registry.avro-datum-provider", CachingAvroDatumProvider.class.getName());
         return config;
     }
 

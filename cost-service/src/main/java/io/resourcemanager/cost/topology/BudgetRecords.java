@@ -26,7 +26,7 @@ final class BudgetRecords {
 
     /** Store key of a budget's standing in the period starting at {@code periodStart}. */
     static String key(String budget, Instant periodStart) {
-        return budget + "|" + String.format("%013d", periodStart.toEpochMilli());
+        return budget + "|" + RollupKey.millis(periodStart);
     }
 
     static BudgetProgress toAvro(String budget, BudgetStanding standing) {

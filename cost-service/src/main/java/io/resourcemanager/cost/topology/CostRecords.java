@@ -5,7 +5,6 @@ import io.resourcemanager.cost.domain.Cost;
 import io.resourcemanager.cost.domain.Dimension;
 import io.resourcemanager.state.CostAmounts;
 import io.resourcemanager.state.HourlyCost;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +28,10 @@ final class CostRecords {
 
     /** One record per dimension of {@code charge}, keyed by the dimension, timestamped {@code at}. */
     static List<Record<String, HourlyCost>> perDimension(Charge charge, long at) {
-        return perDimension(charge.hour(), charge.dimensions(), charge.cost(), at);
-    }
-
-    static List<Record<String, HourlyCost>> perDimension(Instant hour, List<Dimension> dimensions, Cost cost,
-                                                         long at) {
-        CostAmounts amounts = toAvro(cost);
-        return dimensions.stream()
+        CostAmounts amounts = toAvro(charge.cost());
+        return charge.dimensions().stream()
                 .map(dimension -> new Record<>(dimension.toString(),
-                        new HourlyCost(hour, dimension.type(), dimension.value(), amounts), at))
+                        new HourlyCost(charge.hour(), dimension.type(), dimension.value(), amounts), at))
                 .toList();
     }
 

@@ -7,7 +7,6 @@ import io.resourcemanager.events.CostRollup;
 import io.resourcemanager.kafka.EventSerdes;
 import io.resourcemanager.kafka.StreamsTopology;
 import io.resourcemanager.state.BudgetProgress;
-import io.resourcemanager.state.BufferedCharge;
 import io.resourcemanager.state.CostAmounts;
 import io.resourcemanager.state.HourlyCost;
 import io.resourcemanager.state.MeteredResource;
@@ -47,7 +46,7 @@ public final class CostTopology implements StreamsTopology {
 
     /** Name of the topology (application id suffix). */
     public static final String NAME = "cost";
-    /** Usage priced but not yet added to the rollups, per dimensions and hour. */
+    /** Usage priced but not yet added to the rollups, per hour and dimension. */
     public static final String USAGE_BUFFER_STORE = "usage-buffer";
     /** Running nodes and allocations, by {@code node/<name>} or {@code allocation/<id>}. */
     public static final String METERS_STORE = "meters";
@@ -73,7 +72,7 @@ public final class CostTopology implements StreamsTopology {
 
     @Override
     public Topology build(StreamsBuilder builder, EventSerdes serdes) {
-        builder.addStateStore(store(USAGE_BUFFER_STORE, serdes.forStore(BufferedCharge.class)).withCachingEnabled());
+        builder.addStateStore(store(USAGE_BUFFER_STORE, serdes.forStore(CostAmounts.class)).withCachingEnabled());
         builder.addStateStore(store(METERS_STORE, serdes.forStore(MeteredResource.class)));
         builder.addStateStore(store(ROLLUPS_STORE, serdes.forStore(CostAmounts.class)));
         builder.addStateStore(store(BUDGETS_STORE, serdes.forStore(BudgetProgress.class)));

@@ -12,6 +12,8 @@ import java.time.Instant;
 record RollupKey(CalendarWindow window, Dimension dimension, Instant start) {
 
     private static final String SEPARATOR = "|";
+    private static final int PADDED_LENGTH = 13;
+    private static final String ZEROS = "0".repeat(PADDED_LENGTH);
 
     static RollupKey parse(String storeKey) {
         String[] parts = storeKey.split("\\|", 4);
@@ -41,7 +43,9 @@ record RollupKey(CalendarWindow window, Dimension dimension, Instant start) {
         return window.end(start);
     }
 
-    private static String millis(Instant time) {
-        return String.format("%013d", Math.max(0, time.toEpochMilli()));
+    /** Epoch millis, zero-padded to 13 digits so keys sort by time. */
+    static String millis(Instant time) {
+        String digits = Long.toString(Math.max(0, time.toEpochMilli()));
+        return digits.length() >= PADDED_LENGTH ? digits : ZEROS.substring(digits.length()) + digits;
     }
 }

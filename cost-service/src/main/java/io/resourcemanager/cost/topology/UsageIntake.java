@@ -2,18 +2,21 @@ package io.resourcemanager.cost.topology;
 
 import io.resourcemanager.cost.domain.Charge;
 import io.resourcemanager.cost.domain.Cost;
+import io.resourcemanager.cost.domain.Dimension;
 import io.resourcemanager.cost.domain.metering.PricedUsage;
 import io.resourcemanager.cost.domain.metering.UsagePricing;
 import io.resourcemanager.events.UsageEventEnvelope;
 import io.resourcemanager.events.UsageRecorded;
 import io.resourcemanager.kafka.DeadLetterPublisher;
-import io.resourcemanager.state.BufferedCharge;
+import io.resourcemanager.state.CostAmounts;
+import io.resourcemanager.state.HourlyCost;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -28,21 +31,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes in {@code UsageRecorded} from {@code rm.cost.usage}: prices it and sums it per set of dimensions and
- * hour in a buffer store, which is flushed to the rollups as one cost per dimension every flush interval —
- * so a burst of usage costs the rollups one update per dimension, not one per event. Anything that cannot
+ * Takes in {@code UsageRecorded} from {@code rm.cost.usage}: prices it and sums it per hour and set of
+ * dimensions in a cached buffer store (one store update per event), which is flushed every flush interval as
+ * one cost per dimension and hour — so a burst of usage costs the rollups one update per dimension and hour,
+ * not one per event. Anything that cannot
  * be decoded or priced goes to the dead-letter topic with the reason, in the same transaction.
  */
 final class UsageIntake implements Processor<String, byte[], String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UsageIntake.class);
+    /** Between hour and dimensions in buffer keys: dimensions hold no control characters. */
     private static final char SEPARATOR = '\u001f';
 
     private final UsagePricing pricing;
     private final Deserializer<UsageEventEnvelope> deserializer;
     private final Duration flushInterval;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, BufferedCharge> buffer;
+    private KeyValueStore<String, CostAmounts> buffer;
 
     UsageIntake(UsagePricing pricing, Deserializer<UsageEventEnvelope> deserializer, Duration flushInterval) {
         this.pricing = pricing;
@@ -87,25 +92,39 @@ final class UsageIntake implements Processor<String, byte[], String, Object> {
         }
     }
 
+    /** Adds the charge to what is buffered for its hour and set of dimensions: one store update per event. */
     private void add(Charge charge) {
-        String key = charge.hour().toEpochMilli() + String.valueOf(SEPARATOR) + charge.dimensions().stream()
-                .map(Object::toString).collect(Collectors.joining(String.valueOf(SEPARATOR)));
-        BufferedCharge buffered = buffer.get(key);
-        Cost sum = buffered == null ? charge.cost() : CostRecords.fromAvro(buffered.getAmounts()).plus(charge.cost());
-        buffer.put(key, new BufferedCharge(charge.hour(), CostRecords.toMap(charge.dimensions()), CostRecords.toAvro(sum)));
+        StringBuilder key = new StringBuilder(RollupKey.millis(charge.hour()));
+        for (Dimension dimension : charge.dimensions()) {
+            key.append(SEPARATOR).append(dimension);
+        }
+        String buffered = key.toString();
+        CostAmounts sum = buffer.get(buffered);
+        buffer.put(buffered, CostRecords.toAvro(sum == null ? charge.cost() : CostRecords.fromAvro(sum).plus(charge.cost())));
     }
 
+    /** Forwards what is buffered as one cost per dimension and hour, and empties the buffer. */
     private void flush(long now) {
+        Map<String, Cost> perDimension = new TreeMap<>(); // hour first: older hours reach the rollups first
         List<String> flushed = new ArrayList<>();
-        try (KeyValueIterator<String, BufferedCharge> all = buffer.all()) {
+        try (KeyValueIterator<String, CostAmounts> all = buffer.all()) {
             all.forEachRemaining(entry -> {
-                BufferedCharge buffered = entry.value;
-                CostRecords.perDimension(buffered.getHourStart(), CostRecords.fromMap(buffered.getDimensions()),
-                        CostRecords.fromAvro(buffered.getAmounts()), now).forEach(context::forward);
+                Cost cost = CostRecords.fromAvro(entry.value);
+                String[] parts = entry.key.split(String.valueOf(SEPARATOR));
+                for (int i = 1; i < parts.length; i++) {
+                    perDimension.merge(parts[0] + SEPARATOR + parts[i], cost, Cost::plus);
+                }
                 flushed.add(entry.key);
             });
         }
         flushed.forEach(buffer::delete);
+        perDimension.forEach((key, cost) -> {
+            int separator = key.indexOf(SEPARATOR);
+            Dimension dimension = Dimension.parse(key.substring(separator + 1));
+            Instant hour = Instant.ofEpochMilli(Long.parseLong(key.substring(0, separator)));
+            context.forward(new Record<>(dimension.toString(),
+                    new HourlyCost(hour, dimension.type(), dimension.value(), CostRecords.toAvro(cost)), now));
+        });
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -49,8 +51,11 @@ final class RunningCost implements AutoCloseable {
         KafkaProperties kafka = new KafkaProperties(bootstrapServers, stateRoot.toString(), Duration.ofSeconds(3),
                 (short) 1, false, Duration.ofSeconds(10));
         CostTopology topology = new CostTopology(CostSettings.defaults(), Clock.systemUTC());
+        Properties config = StreamsApp.config(APPLICATION_ID, kafka);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("bench.threads", 1));
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("bench.commitMs", 100));
         StreamsApp app = StreamsApp.start(APPLICATION_ID,
-                topology.build(new StreamsBuilder(), new RegistryEventSerdes(registry)), kafka);
+                topology.build(new StreamsBuilder(), new RegistryEventSerdes(registry)), config);
         return new RunningCost(app, admin);
     }
 

@@ -21,7 +21,6 @@ import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.MutableClock;
 import io.resourcemanager.kafka.testing.PlainAvroSerdes;
 import io.resourcemanager.state.BudgetProgress;
-import io.resourcemanager.state.BufferedCharge;
 import io.resourcemanager.state.CostAmounts;
 import io.resourcemanager.state.MeteredResource;
 import io.resourcemanager.topics.Topic;
@@ -187,7 +186,7 @@ final class CostDriver implements AutoCloseable {
     Map<String, Map<String, ?>> changelogs() {
         Map<String, Map<String, ?>> all = new HashMap<>();
         all.put(CostTopology.USAGE_BUFFER_STORE, changelog(CostTopology.USAGE_BUFFER_STORE,
-                serdes.forStore(BufferedCharge.class).deserializer()));
+                serdes.forStore(CostAmounts.class).deserializer()));
         all.put(CostTopology.METERS_STORE, changelog(CostTopology.METERS_STORE,
                 serdes.forStore(MeteredResource.class).deserializer()));
         all.put(CostTopology.ROLLUPS_STORE, changelog(CostTopology.ROLLUPS_STORE,
