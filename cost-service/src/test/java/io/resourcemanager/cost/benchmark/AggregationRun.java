@@ -7,7 +7,9 @@ import io.resourcemanager.topics.RegistrySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -103,10 +105,22 @@ final class AggregationRun {
         }
     }
 
+    /**
+     * Watches the organisation DAY rollups of {@code days} before their usage is sent: the watch keeps only
+     * the rollups it watches, and a day the application finishes while the rest is still being sent gets no
+     * later update.
+     */
+    private static void watchDays(RollupWatch watch, List<Instant> days) {
+        Map<String, UsageLoad.Total> keys = new HashMap<>();
+        days.forEach(day -> keys.put(UsageLoad.organisationDay(day), new UsageLoad.Total(0, 0)));
+        watch.watch(keys);
+    }
+
     private String lagAndMemory(RollupWatch watch, UsageLoad load, Instant today, RunningCost app) throws Exception {
         LOG.info("Lag phase: {} events/s for {} s", settings.lagRate(), settings.lagDuration().toSeconds());
         Map<String, UsageLoad.Total> earlier = load.expected();
         long rollupsBefore = watch.records();
+        watchDays(watch, List.of(today));
         result.steady = new SteadyLoad(load, watch, settings.jobs()).run(settings.lagRate(), settings.lagDuration());
         result.lagExpected = newer(load.expected(), earlier);
         watch.watch(result.lagExpected);
@@ -122,6 +136,11 @@ final class AggregationRun {
         LOG.info("Memory phase: {} events", settings.memoryEvents());
         earlier = load.expected();
         rollupsBefore = watch.records();
+        List<Instant> days = new ArrayList<>();
+        for (int day = settings.memoryDays(); day >= 1; day--) {
+            days.add(today.minus(Duration.ofDays(day)));
+        }
+        watchDays(watch, days);
         result.memoryStarted = Instant.now();
         for (int day = settings.memoryDays(); day >= 1; day--) {
             Instant dayStart = today.minus(Duration.ofDays(day));

@@ -1,15 +1,12 @@
 package io.resourcemanager.cost.benchmark;
 
+import io.resourcemanager.testkit.benchmark.DiskUsage;
 import io.resourcemanager.testkit.benchmark.ProcessMemory;
 import io.resourcemanager.topics.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.common.Node;
@@ -28,7 +25,7 @@ record Footprint(ProcessMemory memory, RocksDbGauges rocksDb, long stateDirBytes
 
     /** Measures now; {@code applicationId} selects the changelog topics. */
     static Footprint measure(Path stateDir, Admin admin, String applicationId) {
-        return new Footprint(ProcessMemory.measure(), RocksDbGauges.read(), directorySize(stateDir),
+        return new Footprint(ProcessMemory.measure(), RocksDbGauges.read(), DiskUsage.of(stateDir),
                 topicSizes(admin, applicationId));
     }
 
@@ -36,23 +33,6 @@ record Footprint(ProcessMemory memory, RocksDbGauges rocksDb, long stateDirBytes
     long changelogBytes() {
         return topicBytes.entrySet().stream().filter(entry -> !entry.getKey().equals(Topics.COST_ROLLUPS.name()))
                 .mapToLong(Map.Entry::getValue).sum();
-    }
-
-    private static long directorySize(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    return 0; // RocksDB removed it meanwhile (compaction)
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return -1;
-        }
     }
 
     private static Map<String, Long> topicSizes(Admin admin, String applicationId) {

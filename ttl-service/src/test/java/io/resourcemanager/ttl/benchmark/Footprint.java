@@ -1,12 +1,9 @@
 package io.resourcemanager.ttl.benchmark;
 
+import io.resourcemanager.testkit.benchmark.DiskUsage;
 import io.resourcemanager.testkit.benchmark.ProcessMemory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.common.Node;
@@ -26,25 +23,8 @@ record Footprint(ProcessMemory memory, long stateDirBytes, long changelogBytes,
 
     /** Measures now; {@code applicationId} selects the changelog topics. */
     static Footprint measure(Path stateDir, Admin admin, String applicationId) throws InterruptedException {
-        return new Footprint(ProcessMemory.measure(), directorySize(stateDir), changelogSize(admin, applicationId),
+        return new Footprint(ProcessMemory.measure(), DiskUsage.of(stateDir), changelogSize(admin, applicationId),
                 RocksDbGauges.read());
-    }
-
-    private static long directorySize(Path directory) {
-        if (!Files.isDirectory(directory)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    return 0; // RocksDB removed it meanwhile (compaction)
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return -1;
-        }
     }
 
     private static long changelogSize(Admin admin, String applicationId) {

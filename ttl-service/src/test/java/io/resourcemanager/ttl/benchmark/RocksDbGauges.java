@@ -1,9 +1,6 @@
 package io.resourcemanager.ttl.benchmark;
 
-import java.lang.management.ManagementFactory;
-import javax.management.JMException;
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
+import io.resourcemanager.testkit.benchmark.StoreGauges;
 
 /**
  * RocksDB's own figures for the application's stores, as Kafka Streams publishes them over JMX
@@ -24,32 +21,12 @@ record RocksDbGauges(long memtableBytes, long blockCacheBytes, long tableReaderB
 
     /** The gauges now; all zero when no store is open. */
     static RocksDbGauges read() {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        try {
-            ObjectName stores = new ObjectName("kafka.streams:type=stream-state-metrics,*");
-            return new RocksDbGauges(sum(server, stores, null, "size-all-mem-tables"),
-                    sum(server, stores, null, "block-cache-usage"),
-                    sum(server, stores, null, "estimate-table-readers-mem"),
-                    sum(server, stores, INDEX, "num-entries-active-mem-table")
-                            + sum(server, stores, INDEX, "num-entries-imm-mem-tables"),
-                    sum(server, stores, INDEX, "num-deletes-active-mem-table")
-                            + sum(server, stores, INDEX, "num-deletes-imm-mem-tables"));
-        } catch (JMException e) {
-            return new RocksDbGauges(-1, -1, -1, -1, -1);
-        }
-    }
-
-    /** Sums {@code attribute} over the stores named {@code store} (every RocksDB store when null). */
-    private static long sum(MBeanServer server, ObjectName pattern, String store, String attribute)
-            throws JMException {
-        long sum = 0;
-        for (ObjectName name : server.queryNames(pattern, null)) {
-            String state = name.getKeyProperty("rocksdb-state-id");
-            if (state != null && (store == null || store.equals(state))) {
-                Object value = server.getAttribute(name, attribute);
-                sum += value instanceof Number number ? number.longValue() : 0;
-            }
-        }
-        return sum;
+        return new RocksDbGauges(StoreGauges.sum(null, "size-all-mem-tables"),
+                StoreGauges.sum(null, "block-cache-usage"),
+                StoreGauges.sum(null, "estimate-table-readers-mem"),
+                StoreGauges.sum(INDEX, "num-entries-active-mem-table")
+                        + StoreGauges.sum(INDEX, "num-entries-imm-mem-tables"),
+                StoreGauges.sum(INDEX, "num-deletes-active-mem-table")
+                        + StoreGauges.sum(INDEX, "num-deletes-imm-mem-tables"));
     }
 }
