@@ -7,7 +7,8 @@
 # DAY rollup; the lag from sending a usage event to a read_committed consumer seeing a job rollup that
 # includes it, at 1,000 events/s for 60 s; and the heap, RSS, RocksDB memory, state directory and
 # changelogs with 30 days of hourly windows for 500 jobs (one event per job and hour, 360,000 events),
-# extrapolated to 10,000 jobs (-Dbench.memoryJobs=10000 measures those: about 8 minutes). See BENCHMARKS.md for what each figure means. It builds what it
+# extrapolated to 10,000 jobs (-Dbench.memoryJobs=10000 measures those: about 8 minutes). See
+# BENCHMARKS.md for what each figure means. It builds what it
 # runs first (tests skipped). A full run takes about 6 to 7 minutes after the build.
 #
 #   benchmarks/cost-aggregation.sh                                  full run
@@ -15,8 +16,8 @@
 #   BENCH_SKIP_BUILD=1 benchmarks/cost-aggregation.sh               run what is already built
 #
 # BENCH_OPTS takes the bench.* system properties (smoke, events, jobs, lagRate, lagSeconds, memoryJobs,
-# memoryDays, settleSeconds, timeoutSeconds, threads, commitMs, report, log, revision); JAVA_OPTS replaces the JVM options
-# (default -Xms512m -Xmx1536m). The results are printed at the end and written to
+# memoryDays, settleSeconds, timeoutSeconds, threads, commitMs, report, log, revision); JAVA_OPTS
+# replaces the JVM options (default -Xms512m -Xmx1536m). The results are printed at the end and written to
 # cost-service/target/benchmarks/cost-aggregation.md (or bench.report, relative to cost-service); the log
 # is cost-aggregation.log in the same directory.
 set -euo pipefail

@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * Takes in {@code UsageRecorded} from {@code rm.cost.usage}: prices it and sums it per hour and set of
  * dimensions in a cached buffer store (one store update per event), which is flushed every flush interval as
  * one cost per dimension and hour — so a burst of usage costs the rollups one update per dimension and hour,
- * not one per event. Anything that cannot
- * be decoded or priced goes to the dead-letter topic with the reason, in the same transaction.
+ * not one per event. Anything that cannot be decoded or priced goes to the dead-letter topic with the reason,
+ * in the same transaction.
  */
 final class UsageIntake implements Processor<String, byte[], String, Object> {
 
@@ -100,7 +100,8 @@ final class UsageIntake implements Processor<String, byte[], String, Object> {
         }
         String buffered = key.toString();
         CostAmounts sum = buffer.get(buffered);
-        buffer.put(buffered, CostRecords.toAvro(sum == null ? charge.cost() : CostRecords.fromAvro(sum).plus(charge.cost())));
+        Cost total = sum == null ? charge.cost() : CostRecords.fromAvro(sum).plus(charge.cost());
+        buffer.put(buffered, CostRecords.toAvro(total));
     }
 
     /** Forwards what is buffered as one cost per dimension and hour, and empties the buffer. */
