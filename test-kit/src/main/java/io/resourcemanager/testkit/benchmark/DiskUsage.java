@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Bytes of the files under a directory (a Streams state directory, for example). */
+/** The files under a directory (a Streams state directory, for example): their bytes, or removing them. */
 public final class DiskUsage {
 
     private DiskUsage() {
@@ -27,6 +28,18 @@ public final class DiskUsage {
             }).sum();
         } catch (IOException | UncheckedIOException e) {
             return -1;
+        }
+    }
+
+    /** Removes {@code root} and everything under it; nothing when it does not exist. */
+    public static void delete(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 }

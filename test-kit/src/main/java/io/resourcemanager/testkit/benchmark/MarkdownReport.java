@@ -1,10 +1,14 @@
 package io.resourcemanager.testkit.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A Markdown benchmark report: a title, then tables and notes in the order added. */
 public final class MarkdownReport {
@@ -39,6 +43,30 @@ public final class MarkdownReport {
         close();
         text.append("- ").append(line).append('\n');
         return this;
+    }
+
+    /**
+     * Notes where the run happened: the JVM, its processors and heap and which parts ran in it
+     * ({@code inThisJvm}), the machine's load before and after, how long the run took since {@code started},
+     * and the source revision ({@code bench.revision}).
+     */
+    public MarkdownReport noteRun(String inThisJvm, double loadBefore, Instant started) {
+        note("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " processors, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; " + inThisJvm);
+        note(String.format(Locale.ROOT, "System load average (1 min, all processes of the machine): %.2f before the "
+                + "run, %.2f after it; the run took %d s", loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Duration.between(started, Instant.now()).toSeconds()));
+        return note("Source revision: " + System.getProperty("bench.revision", "unknown"));
+    }
+
+    /** Prints the report and writes it to the file {@code bench.report} names, or {@code defaultFile}. */
+    public void publish(String defaultFile) throws IOException {
+        System.out.println();
+        System.out.print(toMarkdown());
+        System.out.flush();
+        write(Path.of(System.getProperty("bench.report", defaultFile)));
     }
 
     /** The report as Markdown. */
