@@ -52,7 +52,7 @@ public final class CostAggregationBenchmarkMain {
                 loadBefore, started);
         report.note("Result: " + (result.passed() ? "every total exact, every send acknowledged"
                 : "**FAILED** (see above)"));
-        report.publish("target/benchmarks/cost-aggregation.md");
+        report.publish(System.out, "target/benchmarks/cost-aggregation.md");
         System.exit(result.passed() ? 0 : 1);
     }
 }

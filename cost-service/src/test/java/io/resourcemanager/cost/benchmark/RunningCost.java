@@ -5,27 +5,18 @@ import io.resourcemanager.cost.topology.CostTopology;
 import io.resourcemanager.kafka.KafkaProperties;
 import io.resourcemanager.kafka.RegistryEventSerdes;
 import io.resourcemanager.kafka.StreamsApp;
+import io.resourcemanager.testkit.benchmark.AppProgress;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The cost topology as production runs it: {@link CostTopology} with {@link CostSettings#defaults()} (SPEC
@@ -61,23 +52,12 @@ final class RunningCost implements AutoCloseable {
 
     /** Waits until the application is RUNNING. */
     boolean awaitRunning(Duration timeout) {
-        return until(() -> app.state() == KafkaStreams.State.RUNNING, timeout);
+        return AppProgress.until(() -> app.state() == KafkaStreams.State.RUNNING, timeout, POLL);
     }
 
     /** Whether the application has committed its input offsets up to the end of {@code rm.cost.usage}. */
     boolean caughtUp() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                .filter(partition -> partition.topic().equals(Topics.COST_USAGE.name()))
-                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-        if (latest.size() < Topics.COST_USAGE.partitions()) {
-            return false;
-        }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-        return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
-                && committed.get(end.getKey()).offset() >= end.getValue().offset());
+        return AppProgress.caughtUp(admin, APPLICATION_ID, Topics.COST_USAGE.name(), Topics.COST_USAGE.partitions());
     }
 
     /** RocksDB's estimate of the entries of {@code store} over all tasks (no scan). */
@@ -86,16 +66,6 @@ final class RunningCost implements AutoCloseable {
             return app.store(store, QueryableStoreTypes.<String, Object>keyValueStore()).approximateNumEntries();
         } catch (RuntimeException notQueryable) {
             return -1;
-        }
-    }
-
-    private static boolean until(Callable<Boolean> condition, Duration timeout) {
-        try {
-            Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL).ignoreExceptions()
-                    .until(condition);
-            return true;
-        } catch (ConditionTimeoutException e) {
-            return false;
         }
     }
 

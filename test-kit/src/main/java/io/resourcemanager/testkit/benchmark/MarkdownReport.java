@@ -1,6 +1,7 @@
 package io.resourcemanager.testkit.benchmark;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,11 +62,11 @@ public final class MarkdownReport {
         return note("Source revision: " + System.getProperty("bench.revision", "unknown"));
     }
 
-    /** Prints the report and writes it to the file {@code bench.report} names, or {@code defaultFile}. */
-    public void publish(String defaultFile) throws IOException {
-        System.out.println();
-        System.out.print(toMarkdown());
-        System.out.flush();
+    /** Prints the report to {@code out} and writes it to the file {@code bench.report} names, or {@code defaultFile}. */
+    public void publish(PrintStream out, String defaultFile) throws IOException {
+        out.println();
+        out.print(toMarkdown());
+        out.flush();
         write(Path.of(System.getProperty("bench.report", defaultFile)));
     }
 

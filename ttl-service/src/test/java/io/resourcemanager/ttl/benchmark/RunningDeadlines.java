@@ -4,6 +4,7 @@ import io.resourcemanager.kafka.KafkaProperties;
 import io.resourcemanager.kafka.RegistryEventSerdes;
 import io.resourcemanager.kafka.StreamsApp;
 import io.resourcemanager.state.TrackedDeadline;
+import io.resourcemanager.testkit.benchmark.AppProgress;
 import io.resourcemanager.topics.RegistrySettings;
 import io.resourcemanager.topics.Topics;
 import io.resourcemanager.ttl.config.TtlProperties;
@@ -12,24 +13,15 @@ import io.resourcemanager.ttl.topology.DeadlineTopology;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The TTL topology as production runs it: {@link DeadlineTopology} with the SPEC defaults, the system
@@ -65,12 +57,12 @@ final class RunningDeadlines implements AutoCloseable {
 
     /** Waits until the application is RUNNING. */
     boolean awaitRunning(Duration timeout) {
-        return until(() -> app.state() == KafkaStreams.State.RUNNING, timeout);
+        return AppProgress.until(() -> app.state() == KafkaStreams.State.RUNNING, timeout, POLL);
     }
 
     /** Waits until the application has committed its input offsets up to the end of {@code rm.allocation.events}. */
     boolean awaitCaughtUp(Duration timeout) {
-        return until(this::caughtUp, timeout);
+        return AppProgress.until(this::caughtUp, timeout, POLL);
     }
 
     /** Iterates a whole store once through an interactive query; what a checker that reads everything pays. */
@@ -105,28 +97,8 @@ final class RunningDeadlines implements AutoCloseable {
     }
 
     private boolean caughtUp() throws InterruptedException, ExecutionException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                .filter(partition -> partition.topic().equals(Topics.ALLOCATION_EVENTS.name()))
-                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-        if (latest.size() < Topics.ALLOCATION_EVENTS.partitions()) {
-            return false;
-        }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-        return ends.entrySet().stream().allMatch(end -> committed.get(end.getKey()) != null
-                && committed.get(end.getKey()).offset() >= end.getValue().offset());
-    }
-
-    private static boolean until(java.util.concurrent.Callable<Boolean> condition, Duration timeout) {
-        try {
-            Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL).ignoreExceptions()
-                    .until(condition);
-            return true;
-        } catch (ConditionTimeoutException e) {
-            return false;
-        }
+        return AppProgress.caughtUp(admin, APPLICATION_ID, Topics.ALLOCATION_EVENTS.name(),
+                Topics.ALLOCATION_EVENTS.partitions());
     }
 
     @Override
