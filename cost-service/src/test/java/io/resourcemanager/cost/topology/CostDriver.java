@@ -16,7 +16,7 @@ import io.resourcemanager.events.UsageEventEnvelope;
 import io.resourcemanager.events.UsageKind;
 import io.resourcemanager.events.UsageRecorded;
 import io.resourcemanager.events.WorkerAssignment;
-import io.resourcemanager.kafka.testing.Changelogs;
+import io.resourcemanager.kafka.testing.ClockedDriver;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.MutableClock;
 import io.resourcemanager.kafka.testing.PlainAvroSerdes;
@@ -25,19 +25,13 @@ import io.resourcemanager.state.CostAmounts;
 import io.resourcemanager.state.MeteredResource;
 import io.resourcemanager.topics.Topic;
 import io.resourcemanager.topics.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -48,34 +42,24 @@ final class CostDriver implements AutoCloseable {
 
     final MutableClock clock;
     final TopologyTestDriver driver;
-    final PlainAvroSerdes serdes = new PlainAvroSerdes();
+    final PlainAvroSerdes serdes;
+    private final ClockedDriver clocked;
     private final Map<String, CostRollup> rollups = new HashMap<>();
 
     CostDriver(Instant start, CostSettings settings) {
-        clock = new MutableClock(start);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
-        driver = new TopologyTestDriver(new CostTopology(settings, clock).build(new StreamsBuilder(), serdes), config,
-                start);
-    }
-
-    private static String stateDirectory() {
-        try {
-            return Files.createTempDirectory("cost-driver").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        clocked = new ClockedDriver(APPLICATION_ID, start, clock -> new CostTopology(settings, clock));
+        clock = clocked.clock();
+        driver = clocked.driver();
+        serdes = clocked.serdes();
     }
 
     /** Moves both clocks; punctuations due on the way fire. */
     void advance(Duration duration) {
-        clock.advance(duration);
-        driver.advanceWallClockTime(duration);
+        clocked.advance(duration);
     }
 
     void advanceTo(Instant instant) {
-        advance(Duration.between(clock.instant(), instant));
+        clocked.advanceTo(instant);
     }
 
     /** The latest rollup published for {@code dimension} in {@code window} starting at {@code start}, or null. */
@@ -178,8 +162,7 @@ final class CostDriver implements AutoCloseable {
     }
 
     <V> void pipe(Topic<V> topic, String key, V value) {
-        driver.createInputTopic(topic.name(), topic.keySerde().serializer(), serdes.forTopic(topic).serializer())
-                .pipeInput(key, value, clock.instant());
+        clocked.pipe(topic, key, value);
     }
 
     /** What every store's changelog holds: what a restart restores. */
@@ -198,17 +181,17 @@ final class CostDriver implements AutoCloseable {
     }
 
     private <V> Map<String, V> changelog(String store, Deserializer<V> values) {
-        return Changelogs.latest(driver, APPLICATION_ID, store, values);
+        return clocked.changelog(store, values);
     }
 
     /** Fills every store as a restore from {@code changelogs} would. */
     @SuppressWarnings("unchecked")
     void restore(Map<String, Map<String, ?>> changelogs) {
-        changelogs.forEach((store, contents) -> Changelogs.restore(driver, store, (Map<String, Object>) contents));
+        changelogs.forEach((store, contents) -> clocked.restore(store, (Map<String, Object>) contents));
     }
 
     @Override
     public void close() {
-        driver.close();
+        clocked.close();
     }
 }

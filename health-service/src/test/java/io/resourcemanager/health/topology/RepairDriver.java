@@ -11,7 +11,7 @@ import io.resourcemanager.events.RepairFailed;
 import io.resourcemanager.events.RepairLevel;
 import io.resourcemanager.events.RepairNeeded;
 import io.resourcemanager.health.config.RepairProperties;
-import io.resourcemanager.kafka.testing.Changelogs;
+import io.resourcemanager.kafka.testing.ClockedDriver;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.MutableClock;
 import io.resourcemanager.kafka.testing.PlainAvroSerdes;
@@ -21,16 +21,10 @@ import io.resourcemanager.state.SagaStatus;
 import io.resourcemanager.state.WorkerSaga;
 import io.resourcemanager.topics.Topic;
 import io.resourcemanager.topics.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -41,28 +35,23 @@ final class RepairDriver implements AutoCloseable {
     private static final String APPLICATION_ID = "repairs-test";
 
     final MutableClock clock;
+    private final ClockedDriver clocked;
     private final TopologyTestDriver driver;
-    private final PlainAvroSerdes serdes = new PlainAvroSerdes();
+    private final PlainAvroSerdes serdes;
     private final TestOutputTopic<String, HealthEventEnvelope> healthEvents;
 
     RepairDriver(Instant start) {
-        clock = new MutableClock(start);
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        try {
-            config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("repair-driver").toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        RepairTopology topology = new RepairTopology(RepairProperties.defaults(), clock, new SimpleMeterRegistry());
-        driver = new TopologyTestDriver(topology.build(new StreamsBuilder(), serdes), config, start);
+        clocked = new ClockedDriver(APPLICATION_ID, start,
+                clock -> new RepairTopology(RepairProperties.defaults(), clock, new SimpleMeterRegistry()));
+        clock = clocked.clock();
+        driver = clocked.driver();
+        serdes = clocked.serdes();
         healthEvents = driver.createOutputTopic(Topics.HEALTH_EVENTS.name(), Topics.HEALTH_EVENTS.keySerde().deserializer(),
                 serdes.forTopic(Topics.HEALTH_EVENTS).deserializer());
     }
 
     void advance(Duration duration) {
-        clock.advance(duration);
-        driver.advanceWallClockTime(duration);
+        clocked.advance(duration);
     }
 
     /** Moves time forward in ticks of 5 s, as the service's punctuation runs. */
@@ -90,13 +79,12 @@ final class RepairDriver implements AutoCloseable {
 
     /** The latest value per key of the repairs store's changelog: what a restart restores. */
     Map<String, NodeRepair> changelog() {
-        return Changelogs.latest(driver, APPLICATION_ID, RepairTopology.REPAIRS_STORE,
-                serdes.forStore(NodeRepair.class).deserializer());
+        return clocked.changelog(RepairTopology.REPAIRS_STORE, serdes.forStore(NodeRepair.class).deserializer());
     }
 
     /** Fills the repairs store as a restore from its changelog would. */
     void restore(Map<String, NodeRepair> contents) {
-        Changelogs.restore(driver, RepairTopology.REPAIRS_STORE, contents);
+        clocked.restore(RepairTopology.REPAIRS_STORE, contents);
     }
 
     void member(String node, String pool) {
@@ -136,12 +124,11 @@ final class RepairDriver implements AutoCloseable {
     }
 
     private <V> void pipe(Topic<V> topic, String key, V value) {
-        driver.createInputTopic(topic.name(), topic.keySerde().serializer(), serdes.forTopic(topic).serializer())
-                .pipeInput(key, value, clock.instant());
+        clocked.pipe(topic, key, value);
     }
 
     @Override
     public void close() {
-        driver.close();
+        clocked.close();
     }
 }

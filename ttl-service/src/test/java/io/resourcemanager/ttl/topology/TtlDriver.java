@@ -10,7 +10,7 @@ import io.resourcemanager.events.NodeJoined;
 import io.resourcemanager.events.ProvisioningEventEnvelope;
 import io.resourcemanager.events.Resources;
 import io.resourcemanager.events.TtlEventEnvelope;
-import io.resourcemanager.kafka.testing.Changelogs;
+import io.resourcemanager.kafka.testing.ClockedDriver;
 import io.resourcemanager.kafka.testing.Events;
 import io.resourcemanager.kafka.testing.MutableClock;
 import io.resourcemanager.kafka.testing.PlainAvroSerdes;
@@ -19,18 +19,11 @@ import io.resourcemanager.topics.Topic;
 import io.resourcemanager.topics.Topics;
 import io.resourcemanager.ttl.config.TtlProperties;
 import io.resourcemanager.ttl.domain.Countdowns;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -43,7 +36,8 @@ final class TtlDriver implements AutoCloseable {
 
     final MutableClock clock;
     final TopologyTestDriver driver;
-    final PlainAvroSerdes serdes = new PlainAvroSerdes();
+    final PlainAvroSerdes serdes;
+    private final ClockedDriver clocked;
     private final TestOutputTopic<String, TtlEventEnvelope> ttlEvents;
 
     TtlDriver(Instant start) {
@@ -51,34 +45,23 @@ final class TtlDriver implements AutoCloseable {
     }
 
     TtlDriver(Instant start, TtlProperties settings) {
-        clock = new MutableClock(start);
-        DeadlineTopology topology = new DeadlineTopology(new Countdowns(settings.policy()), settings, clock,
-                new SimpleMeterRegistry());
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory());
-        driver = new TopologyTestDriver(topology.build(new StreamsBuilder(), serdes), config, start);
+        clocked = new ClockedDriver(APPLICATION_ID, start, clock -> new DeadlineTopology(
+                new Countdowns(settings.policy()), settings, clock, new SimpleMeterRegistry()));
+        clock = clocked.clock();
+        driver = clocked.driver();
+        serdes = clocked.serdes();
         ttlEvents = driver.createOutputTopic(Topics.TTL_EVENTS.name(), Topics.TTL_EVENTS.keySerde().deserializer(),
                 serdes.forTopic(Topics.TTL_EVENTS).deserializer());
     }
 
-    private static String stateDirectory() {
-        try {
-            return Files.createTempDirectory("ttl-driver").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Moves both clocks; punctuations due on the way fire. */
     void advance(Duration duration) {
-        clock.advance(duration);
-        driver.advanceWallClockTime(duration);
+        clocked.advance(duration);
     }
 
     /** Moves both clocks to {@code instant}. */
     void advanceTo(Instant instant) {
-        advance(Duration.between(clock.instant(), instant));
+        clocked.advanceTo(instant);
     }
 
     /** TTL events produced since the last call, payloads only. */
@@ -130,22 +113,20 @@ final class TtlDriver implements AutoCloseable {
 
     /** The latest value per key the store's changelog holds (deleted keys left out): what a restart restores. */
     <V> Map<String, V> changelog(String store, Deserializer<V> values) {
-        return Changelogs.latest(driver, APPLICATION_ID, store, values);
+        return clocked.changelog(store, values);
     }
 
     /** Fills a store as a restore from its changelog would. */
     <V> void restore(String store, Map<String, V> contents) {
-        Changelogs.restore(driver, store, contents);
+        clocked.restore(store, contents);
     }
 
     <V> void pipe(Topic<V> topic, String key, V value) {
-        TestInputTopic<String, V> input = driver.createInputTopic(topic.name(), topic.keySerde().serializer(),
-                serdes.forTopic(topic).serializer());
-        input.pipeInput(key, value, clock.instant());
+        clocked.pipe(topic, key, value);
     }
 
     @Override
     public void close() {
-        driver.close();
+        clocked.close();
     }
 }
