@@ -96,14 +96,15 @@ final class RollupProcessor implements Processor<String, HourlyCost, String, Obj
         String key = BudgetRecords.key(budget.name(), period.start());
         BudgetStanding standing = Optional.ofNullable(standings.get(key)).map(BudgetRecords::fromAvro)
                 .orElseGet(() -> BudgetStanding.fresh(period));
-        BudgetStanding.Step step = standing.spend(budget, amount, settings.thresholds());
+        BudgetStanding.Step step = standing.spend(budget, amount, settings.thresholds(),
+                Instant.ofEpochMilli(context.currentSystemTimeMs()));
         standings.put(key, BudgetRecords.toAvro(budget.name(), step.standing()));
         for (int percent : step.crossed()) {
             LOG.info("Budget {} crossed {}% in the period from {}", budget.name(), percent, period.start());
             context.forward(record.withKey(budget.name())
                     .withValue(BudgetRecords.thresholdCrossed(budget, step.standing(), percent, clock)));
         }
-        if (step.enforceNow() && !step.standing().isOver(Instant.ofEpochMilli(context.currentSystemTimeMs()))) {
+        if (step.enforceNow()) {
             LOG.warn("Budget {} is exhausted: enforced until {}", budget.name(), period.end());
             context.forward(record.withKey(budget.name())
                     .withValue(BudgetRecords.enforcement(budget, step.standing(), clock)));
@@ -150,8 +151,8 @@ final class RollupProcessor implements Processor<String, HourlyCost, String, Obj
                 LOG.info("Budget {}: its period ended at {}, enforcement lifted", entry.value.getBudget(),
                         entry.value.getPeriodEnd());
                 context.forward(new Record<>(entry.value.getBudget(), new Tombstone(Topics.COST_ENFORCEMENTS), nowMillis));
-                entry.value.setEnforced(false);
-                standings.put(entry.key, entry.value);
+                standings.put(entry.key, BudgetRecords.toAvro(entry.value.getBudget(),
+                        BudgetRecords.fromAvro(entry.value).lifted()));
             } else if (now.isAfter(entry.value.getPeriodEnd().plus(settings.hourlyRetention()))) {
                 standings.delete(entry.key);
             }

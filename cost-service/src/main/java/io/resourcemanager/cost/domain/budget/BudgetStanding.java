@@ -22,15 +22,16 @@ public record BudgetStanding(Budget.Period period, long spent, Set<Integer> anno
 
     /**
      * Adds {@code amount} spent: the thresholds it newly crosses (each once per period) and whether the
-     * budget becomes enforced now (it enforces, reached 100% and was not enforced yet).
+     * budget becomes enforced now (it enforces, reached 100%, was not enforced yet and its period is not over
+     * at {@code now} — usage arriving late for an ended period enforces nothing).
      */
-    public Step spend(Budget budget, long amount, Thresholds thresholds) {
+    public Step spend(Budget budget, long amount, Thresholds thresholds, Instant now) {
         long total = Math.addExact(spent, amount);
         List<Integer> crossed = thresholds.newlyCrossed(BigDecimal.valueOf(total),
                 BigDecimal.valueOf(budget.limit()), announced);
         Set<Integer> nowAnnounced = new TreeSet<>(announced);
         nowAnnounced.addAll(crossed);
-        boolean enforceNow = budget.enforce() && !enforced && total >= budget.limit();
+        boolean enforceNow = budget.enforce() && !enforced && total >= budget.limit() && !isOver(now);
         return new Step(new BudgetStanding(period, total, nowAnnounced, enforced || enforceNow), crossed, enforceNow);
     }
 

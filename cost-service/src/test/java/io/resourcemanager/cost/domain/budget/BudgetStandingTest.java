@@ -13,16 +13,17 @@ import org.junit.jupiter.api.Test;
 class BudgetStandingTest {
 
     private static final Dimension SECURITY = new Dimension(Dimension.DIVISION, "security");
+    private static final Instant NOON = Instant.parse("2026-06-01T12:00:00Z");
     private static final Budget TOKENS = new Budget("tokens-security", SECURITY, BudgetUnit.TOKENS, 1_000,
             CalendarWindow.DAY, null, null, true);
 
     @Test
     void shouldAnnounceThresholdsOnceAndEnforceOnceAtTheLimit() {
-        BudgetStanding standing = BudgetStanding.fresh(TOKENS.periodOf(Instant.parse("2026-06-01T12:00:00Z")).orElseThrow());
+        BudgetStanding standing = BudgetStanding.fresh(TOKENS.periodOf(NOON).orElseThrow());
 
-        BudgetStanding.Step half = standing.spend(TOKENS, 500, Thresholds.DEFAULTS);
-        BudgetStanding.Step full = half.standing().spend(TOKENS, 600, Thresholds.DEFAULTS);
-        BudgetStanding.Step more = full.standing().spend(TOKENS, 1, Thresholds.DEFAULTS);
+        BudgetStanding.Step half = standing.spend(TOKENS, 500, Thresholds.DEFAULTS, NOON);
+        BudgetStanding.Step full = half.standing().spend(TOKENS, 600, Thresholds.DEFAULTS, NOON);
+        BudgetStanding.Step more = full.standing().spend(TOKENS, 1, Thresholds.DEFAULTS, NOON);
 
         assertThat(half.crossed()).containsExactly(50);
         assertThat(half.enforceNow()).isFalse();
@@ -32,6 +33,17 @@ class BudgetStandingTest {
         assertThat(more.enforceNow()).as("already enforced").isFalse();
         assertThat(more.standing().spent()).isEqualTo(1_101);
         assertThat(more.standing().lifted().enforced()).isFalse();
+    }
+
+    @Test
+    void shouldNotEnforceForUsageArrivingAfterItsPeriodEnded() {
+        BudgetStanding standing = BudgetStanding.fresh(TOKENS.periodOf(NOON).orElseThrow());
+
+        BudgetStanding.Step late = standing.spend(TOKENS, 1_000, Thresholds.DEFAULTS, Instant.parse("2026-06-02T00:00:00Z"));
+
+        assertThat(late.crossed()).containsExactly(50, 75, 90, 100);
+        assertThat(late.enforceNow()).isFalse();
+        assertThat(late.standing().enforced()).isFalse();
     }
 
     @Test
